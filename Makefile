@@ -1,0 +1,37 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install install-test catalogs browser lint
+
+run: install catalogs  ## install, create the database with sample data, serve on localhost
+	$(FLASK) setup
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test: install-test catalogs browser  ## install what tests need and run the whole suite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+
+catalogs:  ## compile the interface translations (.po → .mo)
+	$(BIN)/pybabel compile -d translations -D messages --statistics
+
+browser:  ## Debian's Chromium for the browser journeys
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser journeys"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+lint:
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -1,0 +1,1 @@
+"""Accounts: administrators, tourism office editors and business owners."""

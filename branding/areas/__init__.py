@@ -1,0 +1,1 @@
+"""Areas: the regency's districts (kecamatan) and tourism areas (kawasan)."""

@@ -1,0 +1,1 @@
+"""Businesses (UMKM) and their products."""

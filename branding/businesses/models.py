@@ -1,0 +1,124 @@
+"""The business (UMKM) and product models."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from branding.accounts.models import User
+from branding.areas.models import Area
+from branding.columns import MultilingualText, TranslatedText, UTCDateTime
+from branding.extensions import db
+from branding.media.models import Photo
+from branding.publishing import Timestamped, enum_column
+
+
+class BusinessCategory(StrEnum):
+    CULINARY = "culinary"
+    CRAFTS = "crafts"
+    PRODUCE = "produce"  # agricultural produce
+    COFFEE = "coffee"
+    HOMESTAY = "homestay"
+    GUIDE = "guide"
+    TRANSPORT = "transport"
+    SOUVENIRS = "souvenirs"
+
+
+class ModerationStatus(StrEnum):
+    DRAFT = "draft"
+    PENDING = "pending"  # submitted, waiting for the tourism office
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    SUSPENDED = "suspended"
+
+
+class Business(Timestamped, db.Model):
+    __tablename__ = "businesses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="RESTRICT"), index=True
+    )
+    status: Mapped[ModerationStatus] = mapped_column(
+        enum_column(ModerationStatus), default=ModerationStatus.DRAFT, index=True
+    )
+    rejection_reason: Mapped[str] = mapped_column(Text, default="")
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    verified: Mapped[bool] = mapped_column(default=False)
+    name: Mapped[str] = mapped_column(String(160))  # a proper name: not translated
+    category: Mapped[BusinessCategory] = mapped_column(
+        enum_column(BusinessCategory), index=True
+    )
+    area_id: Mapped[int] = mapped_column(
+        ForeignKey("areas.id", ondelete="RESTRICT"), index=True
+    )
+    summary: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
+    description: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
+    address: Mapped[str] = mapped_column(String(255), default="")
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    opening_hours: Mapped[dict] = mapped_column(JSON, default=dict)
+    whatsapp: Mapped[str] = mapped_column(String(40), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    # {"instagram": "https://…", "facebook": "https://…", "website": "https://…"}
+    social_links: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    owner: Mapped[User] = relationship()
+    area: Mapped[Area] = relationship()
+    products: Mapped[list[Product]] = relationship(
+        back_populates="business",
+        order_by="Product.position",
+        cascade="all, delete-orphan",
+    )
+    photos: Mapped[list[Photo]] = relationship(
+        order_by=Photo.position, cascade="all, delete-orphan"
+    )
+
+    @property
+    def cover(self) -> Photo | None:
+        """Return the cover photo: the first in the gallery."""
+        return self.photos[0] if self.photos else None
+
+    def __repr__(self) -> str:
+        return f"<Business {self.slug}>"
+
+
+class Product(Timestamped, db.Model):
+    __tablename__ = "products"
+    __table_args__ = (
+        CheckConstraint(
+            "price_max IS NULL OR price_min IS NULL OR price_max >= price_min",
+            name="price_range",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[ModerationStatus] = mapped_column(
+        enum_column(ModerationStatus), default=ModerationStatus.DRAFT, index=True
+    )
+    rejection_reason: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
+    description: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
+    price_min: Mapped[int | None]  # rupiah; None with price_max None: ask the seller
+    price_max: Mapped[int | None]  # rupiah; set only for a range
+    unit: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
+    available: Mapped[bool] = mapped_column(default=True)
+
+    business: Mapped[Business] = relationship(back_populates="products")
+    photos: Mapped[list[Photo]] = relationship(
+        order_by=Photo.position, cascade="all, delete-orphan"
+    )
+
+    @property
+    def cover(self) -> Photo | None:
+        """Return the cover photo: the first in the gallery."""
+        return self.photos[0] if self.photos else None

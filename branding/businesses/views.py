@@ -1,0 +1,37 @@
+"""Visitor pages for the business (UMKM) directory."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template
+
+from branding.areas.services import all_areas
+from branding.businesses import services
+from branding.businesses.models import BusinessCategory
+from branding.query_args import area_arg, enum_arg, page_arg, per_page, require_page
+
+bp = Blueprint("businesses", __name__, url_prefix="/<lang:lang>/businesses")
+
+
+@bp.get("/")
+def index():
+    """List approved businesses, filtered by category and area."""
+    category, area = enum_arg(BusinessCategory), area_arg()
+    page = services.list_businesses(category, area, page_arg(), per_page())
+    return render_template(
+        "businesses/index.html",
+        page=require_page(page),
+        category=category,
+        area=area,
+        areas=all_areas(),
+    )
+
+
+@bp.get("/<slug>")
+def detail(slug: str):
+    """Show one approved business and its approved products."""
+    business = services.get_approved_business(slug) or abort(404)
+    return render_template(
+        "businesses/detail.html",
+        business=business,
+        products=services.approved_products(business),
+    )

@@ -1,0 +1,1 @@
+"""Destinations: the places the tourism office promotes."""

@@ -1,0 +1,1 @@
+"""Events: festivals, markets and ceremonies, one-off or repeating."""

@@ -1,0 +1,96 @@
+"""The event model. Times are stored in UTC and shown in Asia/Jakarta."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from branding.areas.models import Area
+from branding.columns import MultilingualText, TranslatedText, UTCDateTime
+from branding.destinations.models import Destination
+from branding.extensions import db
+from branding.media.models import Photo
+from branding.publishing import PublicationStatus, Timestamped, enum_column
+
+
+class EventCategory(StrEnum):
+    FESTIVAL = "festival"
+    CULTURE = "culture"
+    RELIGIOUS = "religious"
+    SPORT = "sport"
+    MARKET = "market"
+    EXHIBITION = "exhibition"
+
+
+class EventStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+    RESCHEDULED = "rescheduled"
+
+
+class Event(Timestamped, db.Model):
+    __tablename__ = "events"
+    __table_args__ = (CheckConstraint("ends_at >= starts_at", name="ends_after_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    status: Mapped[PublicationStatus] = mapped_column(
+        enum_column(PublicationStatus), default=PublicationStatus.DRAFT, index=True
+    )
+    event_status: Mapped[EventStatus] = mapped_column(
+        enum_column(EventStatus), default=EventStatus.SCHEDULED
+    )
+    featured: Mapped[bool] = mapped_column(default=False)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    category: Mapped[EventCategory] = mapped_column(
+        enum_column(EventCategory), index=True
+    )
+    title: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
+    summary: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
+    description: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    all_day: Mapped[bool] = mapped_column(default=False)
+    # An RFC 5545 RRULE without DTSTART (e.g. "FREQ=WEEKLY;BYDAY=SA"), the
+    # excluded dates (ISO dates in WIB) and the series end it implies (UTC),
+    # kept so that "is it still on?" is one indexed comparison.
+    recurrence_rule: Mapped[str | None] = mapped_column(String(255))
+    recurrence_exdates: Mapped[list] = mapped_column(JSON, default=list)
+    recurrence_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    destination_id: Mapped[int | None] = mapped_column(
+        ForeignKey("destinations.id", ondelete="SET NULL"), index=True
+    )
+    area_id: Mapped[int | None] = mapped_column(
+        ForeignKey("areas.id", ondelete="RESTRICT"), index=True
+    )
+    venue_name: Mapped[str] = mapped_column(String(200), default="")
+    venue_address: Mapped[str] = mapped_column(String(255), default="")
+    latitude: Mapped[float | None]
+    longitude: Mapped[float | None]
+    organiser: Mapped[str] = mapped_column(String(200), default="")
+    organiser_contact: Mapped[str] = mapped_column(String(200), default="")
+    entry_free: Mapped[bool] = mapped_column(default=True)
+    price: Mapped[int | None]  # rupiah
+    registration_url: Mapped[str] = mapped_column(String(300), default="")
+
+    destination: Mapped[Destination | None] = relationship()
+    area: Mapped[Area | None] = relationship()
+    photos: Mapped[list[Photo]] = relationship(
+        order_by=Photo.position, cascade="all, delete-orphan"
+    )
+
+    @property
+    def cover(self) -> Photo | None:
+        """Return the cover photo: the first in the gallery."""
+        return self.photos[0] if self.photos else None
+
+    @property
+    def is_repeating(self) -> bool:
+        return bool(self.recurrence_rule)
+
+    def __repr__(self) -> str:
+        return f"<Event {self.slug}>"

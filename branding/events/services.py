@@ -1,0 +1,116 @@
+"""Reading and changing events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import selectinload
+
+from branding.events import recurrence
+from branding.events.models import Event, EventCategory
+from branding.extensions import db
+from branding.publishing import PublicationStatus, utcnow
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """An event with its next start and end, for lists that mix one-off and repeating."""
+
+    event: Event
+    starts_at: datetime
+    ends_at: datetime
+
+
+def _published(category: EventCategory | None = None) -> Select:
+    query = (
+        select(Event)
+        .where(Event.status == PublicationStatus.PUBLISHED)
+        .options(
+            selectinload(Event.area),
+            selectinload(Event.destination),
+            selectinload(Event.photos),
+        )
+    )
+    return query.where(Event.category == category) if category else query
+
+
+def list_upcoming(
+    now: datetime, category: EventCategory | None = None, page: int = 1, per_page: int = 12
+) -> Pagination:
+    """Return a page of one-off events not yet over, soonest first."""
+    query = _published(category).where(
+        Event.recurrence_rule.is_(None), Event.ends_at >= now
+    )
+    query = query.order_by(Event.starts_at, Event.id)
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def list_past(
+    now: datetime, category: EventCategory | None = None, page: int = 1, per_page: int = 12
+) -> Pagination:
+    """Return a page of events that are over, latest first."""
+    over = or_(
+        Event.recurrence_rule.is_(None) & (Event.ends_at < now),
+        Event.recurrence_until < now,
+    )
+    query = _published(category).where(over).order_by(Event.starts_at.desc(), Event.id)
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def list_repeating(now: datetime, category: EventCategory | None = None) -> list[Upcoming]:
+    """Return repeating events still running, each at its next occurrence."""
+    query = _published(category).where(
+        Event.recurrence_rule.is_not(None),
+        or_(Event.recurrence_until.is_(None), Event.recurrence_until >= now),
+    )
+    found = [next_occurrence(event, now) for event in db.session.scalars(query)]
+    return sorted((u for u in found if u), key=lambda u: u.starts_at)
+
+
+def next_occurrence(event: Event, now: datetime) -> Upcoming | None:
+    """Return the event's current or next occurrence, or None when it is over."""
+    duration = event.ends_at - event.starts_at
+    if not event.recurrence_rule:
+        return Upcoming(event, event.starts_at, event.ends_at) if event.ends_at >= now else None
+    starts = recurrence.occurrences_after(
+        event.recurrence_rule, event.recurrence_exdates, event.starts_at, now - duration, 1
+    )
+    return Upcoming(event, starts[0], starts[0] + duration) if starts else None
+
+
+def upcoming_highlights(now: datetime, limit: int = 4) -> list[Upcoming]:
+    """Return the next few events, one-off and repeating together, soonest first."""
+    one_off = [Upcoming(e, e.starts_at, e.ends_at) for e in list_upcoming(now, per_page=limit)]
+    merged = sorted(one_off + list_repeating(now), key=lambda u: u.starts_at)
+    return merged[:limit]
+
+
+def get_published_event(slug: str) -> Event | None:
+    """Return a published event by slug, if any."""
+    return db.session.scalar(_published().where(Event.slug == slug))
+
+
+def add_event(**fields) -> Event:
+    """Stage a new event, deriving its area and series end, in the current unit of work."""
+    event = Event(**fields)
+    if event.destination is not None and event.area is None:
+        event.area = event.destination.area
+    if event.recurrence_rule:
+        event.recurrence_until = recurrence.series_end(
+            event.recurrence_rule, event.starts_at, event.ends_at - event.starts_at
+        )
+    if event.status == PublicationStatus.PUBLISHED:
+        event.published_at = event.published_at or utcnow()
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
+def create_event(**fields) -> Event:
+    """Create an event and commit it."""
+    event = add_event(**fields)
+    db.session.commit()
+    return event

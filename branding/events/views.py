@@ -1,0 +1,52 @@
+"""Visitor pages for events."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template
+
+from branding.events import recurrence, services
+from branding.events.models import EventCategory
+from branding.publishing import utcnow
+from branding.query_args import enum_arg, page_arg, per_page, require_page
+
+bp = Blueprint("events", __name__, url_prefix="/<lang:lang>/events")
+
+
+@bp.get("/")
+def index():
+    """List upcoming events, soonest first, and the repeating ones."""
+    now, category = utcnow(), enum_arg(EventCategory)
+    page = services.list_upcoming(now, category, page_arg(), per_page())
+    return render_template(
+        "events/index.html",
+        page=require_page(page),
+        repeating=services.list_repeating(now, category) if page.page == 1 else [],
+        category=category,
+        archive=False,
+    )
+
+
+@bp.get("/past")
+def past():
+    """List events that are over, latest first."""
+    category = enum_arg(EventCategory)
+    page = services.list_past(utcnow(), category, page_arg(), per_page())
+    return render_template(
+        "events/index.html",
+        page=require_page(page),
+        repeating=[],
+        category=category,
+        archive=True,
+    )
+
+
+@bp.get("/<slug>")
+def detail(slug: str):
+    """Show one published event, with its next date if it repeats."""
+    event = services.get_published_event(slug) or abort(404)
+    return render_template(
+        "events/detail.html",
+        event=event,
+        upcoming=services.next_occurrence(event, utcnow()),
+        describe_recurrence=recurrence.describe,
+    )

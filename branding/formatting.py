@@ -1,0 +1,90 @@
+"""Dates in WIB, rupiah and numbers, formatted for the visitor's language.
+
+Pakpak uses the Indonesian formats: every call goes through ``babel_locale``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_interval, format_time, get_day_names
+from babel.numbers import format_decimal
+from flask_babel import gettext
+
+from branding.i18n import babel_locale, current_language
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+def to_wib(moment: datetime) -> datetime:
+    """Return an aware datetime in the regency's time zone."""
+    return moment.astimezone(WIB)
+
+
+def number(value: float | int, lang: str | None = None) -> str:
+    """Format a number with the language's grouping."""
+    return format_decimal(value, locale=babel_locale(lang))
+
+
+def rupiah(amount: int | None, lang: str | None = None) -> str:
+    """Format whole rupiah: ``Rp25.000`` in Indonesian, ``Rp 25,000`` in English."""
+    if amount is None:
+        return ""
+    lang = lang or current_language()
+    digits = format_decimal(amount, format="#,##0", locale=babel_locale(lang))
+    return f"Rp {digits}" if lang == "en" else f"Rp{digits}"
+
+
+def rupiah_range(low: int | None, high: int | None, lang: str | None = None) -> str:
+    """Format a price or a price range in rupiah."""
+    if low is None and high is None:
+        return ""
+    if low is None or high is None or low == high:
+        return rupiah(low if low is not None else high, lang)
+    return f"{rupiah(low, lang)}–{rupiah(high, lang)}"
+
+
+def long_date(moment: date | datetime, lang: str | None = None) -> str:
+    """Format a date in full, e.g. ``Sabtu, 12 Desember 2026``."""
+    if isinstance(moment, datetime):
+        moment = to_wib(moment).date()
+    return format_date(moment, "full", locale=babel_locale(lang))
+
+
+def short_time(moment: datetime, lang: str | None = None) -> str:
+    """Format a time of day in WIB (``19.30`` in Indonesian, ``7:30 PM`` in English)."""
+    return format_time(to_wib(moment), "short", locale=babel_locale(lang))
+
+
+def event_when(
+    starts_at: datetime, ends_at: datetime, all_day: bool, lang: str | None = None
+) -> str:
+    """Describe when an event happens, as a date, a time span or a date range."""
+    start, end = to_wib(starts_at), to_wib(ends_at)
+    locale = babel_locale(lang)
+    if all_day:
+        if start.date() == end.date():
+            return long_date(start, lang)
+        return format_interval(start.date(), end.date(), "yMMMd", locale=locale)
+    if start.date() == end.date() or end - start < timedelta(hours=12):
+        span = f"{short_time(start, lang)}–{short_time(end, lang)}"
+        return gettext("%(date)s, %(time)s WIB", date=long_date(start, lang), time=span)
+    first = f"{format_date(start.date(), 'd MMM y', locale=locale)} {short_time(start, lang)}"
+    last = f"{format_date(end.date(), 'd MMM y', locale=locale)} {short_time(end, lang)}"
+    return f"{first} – {last} WIB"
+
+
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def weekday_names(lang: str | None = None) -> list[tuple[str, str]]:
+    """Return (key, name) for Monday to Sunday in the visitor's language."""
+    names = get_day_names("wide", locale=babel_locale(lang))
+    return [(key, names[index]) for index, key in enumerate(WEEKDAY_KEYS)]
+
+
+def clock(hhmm: str, lang: str | None = None) -> str:
+    """Format an ``HH:MM`` wall-clock time as the language writes it (``08.00`` in Indonesian)."""
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    return format_time(time(hour, minute), "short", locale=babel_locale(lang))

@@ -1,0 +1,140 @@
+"""Languages: the URL prefix, the interface catalogs and the content fallback order.
+
+Pakpak (``btd``) has no Babel locale data. Its interface strings come from the
+``btd`` catalog, falling back string by string to Indonesian, while dates,
+numbers and rupiah are formatted with the Indonesian locale. Nothing here hands
+``btd`` to Babel as a locale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.support import NullTranslations, Translations
+from flask import Flask, Response, current_app, g, has_request_context, request
+from flask_babel import Babel, Domain
+from werkzeug.routing import BaseConverter
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # URL prefix, catalog folder and HTML lang attribute
+    native_name: str  # as speakers of the language write it
+    babel_locale: str  # the locale whose formats the language uses
+
+
+LANGUAGES: dict[str, Language] = {
+    "id": Language("id", "Bahasa Indonesia", "id"),
+    "en": Language("en", "English", "en"),
+    "btd": Language("btd", "Cakap Pakpak", "id"),
+}
+DEFAULT_LANGUAGE = "id"
+# What a visitor reads when their language lacks a text: btd → id → en.
+CONTENT_FALLBACK: dict[str, tuple[str, ...]] = {
+    "id": ("id", "en", "btd"),
+    "en": ("en", "id", "btd"),
+    "btd": ("btd", "id", "en"),
+}
+CATALOG_FALLBACK = {"btd": "id"}
+LANGUAGE_COOKIE = "lang"
+
+
+class LanguageConverter(BaseConverter):
+    """Match only a supported language code as a URL segment."""
+
+    regex = "|".join(sorted(LANGUAGES, key=len, reverse=True))
+
+
+def current_language() -> str:
+    """Return the language of the current request (the default outside one)."""
+    if has_request_context():
+        return g.get("lang", DEFAULT_LANGUAGE)
+    return DEFAULT_LANGUAGE
+
+
+def babel_locale(lang: str | None = None) -> str:
+    """Return the Babel locale used to format dates and numbers for a language."""
+    return LANGUAGES[lang or current_language()].babel_locale
+
+
+class CatalogDomain(Domain):
+    """Load the interface catalog by language code, Pakpak falling back to Indonesian."""
+
+    def get_translations(self) -> NullTranslations:
+        if not has_request_context():
+            return NullTranslations()
+        return self.catalog(current_language())
+
+    def catalog(self, code: str) -> NullTranslations:
+        """Return the merged catalog for a language code, cached per process."""
+        key = (code, self.domain[0])
+        if key not in self.cache:
+            self.cache[key] = self._load(code)
+        return self.cache[key]
+
+    def _load(self, code: str) -> NullTranslations:
+        translations = Translations()
+        for dirname in self.translation_directories:
+            catalog = Translations.load(dirname, [code], self.domain[0])
+            translations.merge(catalog)
+            if hasattr(catalog, "plural"):  # merge() does not copy the plural rule
+                translations.plural = catalog.plural
+        if code in CATALOG_FALLBACK:
+            translations.add_fallback(self.catalog(CATALOG_FALLBACK[code]))
+        return translations
+
+
+class CatalogBabel(Babel):
+    """Flask-Babel whose default domain is the catalog-by-code domain."""
+
+    @property
+    def domain_instance(self) -> CatalogDomain:
+        app = current_app._get_current_object()
+        domain = app.extensions.get("catalog_domain")
+        if domain is None:
+            domain = CatalogDomain(domain=self.domain)
+            app.extensions["catalog_domain"] = domain
+        return domain
+
+
+def select_babel_locale() -> str:
+    """Tell Flask-Babel which locale formats this request (never ``btd``)."""
+    return babel_locale()
+
+
+def preferred_language() -> str:
+    """Pick a language for a URL without one: cookie, then Accept-Language."""
+    cookie = request.cookies.get(LANGUAGE_COOKIE)
+    if cookie in LANGUAGES:
+        return cookie
+    best = request.accept_languages.best_match(list(LANGUAGES))
+    return best or DEFAULT_LANGUAGE
+
+
+def _pull_language(endpoint: str | None, values: dict | None) -> None:
+    if values is not None and "lang" in values:
+        g.lang = values.pop("lang")
+
+
+def _add_language(endpoint: str, values: dict) -> None:
+    if "lang" in values or not has_request_context():
+        return
+    if current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        values["lang"] = current_language()
+
+
+def _remember_language(response: Response) -> Response:
+    lang = g.get("lang")
+    if lang and response.status_code == 200 and request.cookies.get(LANGUAGE_COOKIE) != lang:
+        response.set_cookie(
+            LANGUAGE_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+        )
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Route language prefixes into ``g.lang`` and back into generated URLs."""
+    app.url_map.converters["lang"] = LanguageConverter
+    app.url_value_preprocessor(_pull_language)
+    app.url_defaults(_add_language)
+    app.after_request(_remember_language)

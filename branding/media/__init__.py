@@ -1,0 +1,1 @@
+"""Photos of destinations, events, businesses and products."""

@@ -1,0 +1,28 @@
+"""Every model, imported in one place so that Alembic sees all tables."""
+
+from branding.accounts.models import Role, User
+from branding.areas.models import Area, AreaKind
+from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
+from branding.destinations.models import Destination, DestinationCategory, Facility
+from branding.events.models import Event, EventCategory, EventStatus
+from branding.media.models import Photo
+from branding.site.models import BrandingSettings
+
+__all__ = [
+    "Area",
+    "AreaKind",
+    "BrandingSettings",
+    "Business",
+    "BusinessCategory",
+    "Destination",
+    "DestinationCategory",
+    "Event",
+    "EventCategory",
+    "EventStatus",
+    "Facility",
+    "ModerationStatus",
+    "Photo",
+    "Product",
+    "Role",
+    "User",
+]

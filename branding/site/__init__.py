@@ -1,0 +1,1 @@
+"""The site as a whole: home page, branding settings, language choice, errors."""

@@ -1,0 +1,21 @@
+"""HTTP error pages in the visitor's language."""
+
+from __future__ import annotations
+
+from flask import g, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from branding.extensions import db
+from branding.i18n import LANGUAGES, preferred_language
+
+
+def render_http_error(error: Exception):
+    """Render an error page; a URL without a known language uses the visitor's choice."""
+    if not isinstance(error, HTTPException):
+        error = InternalServerError()
+    if error.code >= 500:
+        db.session.rollback()
+    if "lang" not in g:
+        first = request.path.strip("/").split("/", 1)[0]
+        g.lang = first if first in LANGUAGES else preferred_language()
+    return render_template("site/error.html", error=error), error.code

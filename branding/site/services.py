@@ -1,0 +1,39 @@
+"""The regency's branding settings."""
+
+from __future__ import annotations
+
+from flask import g, has_request_context
+from sqlalchemy import select
+
+from branding.extensions import db
+from branding.site.models import BrandingSettings
+
+DEFAULT_SETTINGS = {
+    "site_name": {"id": "Pesona Pakpak Bharat", "en": "Wonderful Pakpak Bharat"},
+    "regency_name": "Kabupaten Pakpak Bharat",
+}
+
+
+def site_settings() -> BrandingSettings:
+    """Return the branding settings, once per request; unsaved defaults if none exist."""
+    if has_request_context() and "site_settings" in g:
+        return g.site_settings
+    settings = db.session.scalar(select(BrandingSettings).limit(1))
+    if settings is None:
+        settings = BrandingSettings(**DEFAULT_SETTINGS)
+    if has_request_context():
+        g.site_settings = settings
+    return settings
+
+
+def save_settings(**fields) -> BrandingSettings:
+    """Create or update the single branding settings row and commit it."""
+    settings = db.session.scalar(select(BrandingSettings).limit(1))
+    if settings is None:
+        settings = BrandingSettings(**{**DEFAULT_SETTINGS, **fields})
+        db.session.add(settings)
+    else:
+        for name, value in fields.items():
+            setattr(settings, name, value)
+    db.session.commit()
+    return settings

@@ -1,0 +1,57 @@
+"""Settings read from the environment, with defaults for a laptop."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def _instance_secret(instance_path: Path) -> str:
+    """Return the secret key kept in instance/, creating it on first run."""
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def _database_url(instance_path: Path) -> str:
+    """Return DATABASE_URL, or a SQLite file in instance/."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres://"):  # the form Heroku-style hosts hand out
+        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url or f"sqlite:///{instance_path / 'branding.sqlite3'}"
+
+
+def load_config(instance_path: Path, root_path: Path) -> dict:
+    """Build the application's settings from the environment."""
+    production = os.environ.get("BRANDING_ENV", "development") == "production"
+    secret = os.environ.get("SECRET_KEY")
+    if not secret:
+        if production:
+            raise RuntimeError("SECRET_KEY must be set in production")
+        secret = _instance_secret(instance_path)
+    project = root_path.parent
+    return {
+        "SECRET_KEY": secret,
+        "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
+        "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(project / "uploads")),
+        "SEARCH_INDEX_DIR": os.environ.get(
+            "SEARCH_INDEX_DIR", str(instance_path / "search-index")
+        ),
+        "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
+        "PER_PAGE": int(os.environ.get("PER_PAGE", "12")),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+        "SEND_FILE_MAX_AGE_DEFAULT": 3600,
+        "BABEL_DEFAULT_LOCALE": "id",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Jakarta",
+        "BABEL_TRANSLATION_DIRECTORIES": str(project / "translations"),
+    }
