@@ -1,0 +1,1 @@
+"""Sample content of Pakpak Bharat, marked as sample, for demos, tests and a fresh install."""
