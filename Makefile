@@ -26,7 +26,7 @@ install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 
 catalogs:  ## compile the interface translations (.po → .mo)
-	$(BIN)/pybabel compile -d translations -D messages --statistics
+	$(FLASK) translate compile
 
 browser:  ## Debian's Chromium for the browser journeys
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -40,9 +40,7 @@ def load_config(instance_path: Path, root_path: Path) -> dict:
         "SECRET_KEY": secret,
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
         "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(project / "uploads")),
-        "SEARCH_INDEX_DIR": os.environ.get(
-            "SEARCH_INDEX_DIR", str(instance_path / "search-index")
-        ),
+        "SEARCH_INDEX_DIR": os.environ.get("SEARCH_INDEX_DIR", str(instance_path / "search-index")),
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
         "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
         "PER_PAGE": int(os.environ.get("PER_PAGE", "12")),

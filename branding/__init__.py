@@ -84,4 +84,3 @@ def register_commands(app: Flask) -> None:
     from branding.commands import register
 
     register(app)
-

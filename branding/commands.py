@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
-from flask import Flask
+from flask import Flask, current_app
+from flask.cli import AppGroup
 from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
+from branding.catalogs import compile_all
 from branding.sample_data.commands import sample_cli
 from branding.sample_data.loader import has_content, load_sample_data
 
@@ -25,8 +29,20 @@ def setup_command(no_sample: bool) -> None:
         click.echo(f"Database created with sample data: {summary}.")
 
 
+translate_cli = AppGroup("translate", help="Work with the interface translations.")
+
+
+@translate_cli.command("compile")
+def compile_command() -> None:
+    """Compile the id, en and btd catalogs into .mo files."""
+    directory = Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    for code, (done, total) in compile_all(directory).items():
+        click.echo(f"{code}: {done} of {total} strings translated")
+
+
 def register(app: Flask) -> None:
     """Attach the command groups to the application's CLI."""
     app.cli.add_command(setup_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(sample_cli)
+    app.cli.add_command(translate_cli)

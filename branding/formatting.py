@@ -49,7 +49,9 @@ def long_date(moment: date | datetime, lang: str | None = None) -> str:
     """Format a date in full, e.g. ``Sabtu, 12 Desember 2026``."""
     if isinstance(moment, datetime):
         moment = to_wib(moment).date()
-    return format_date(moment, "full", locale=babel_locale(lang))
+    locale = babel_locale(lang)
+    pattern = "EEEE, d MMMM y" if locale == "id" else "full"  # CLDR's id "full" pads the day
+    return format_date(moment, pattern, locale=locale)
 
 
 def short_time(moment: datetime, lang: str | None = None) -> str:
@@ -69,7 +71,10 @@ def event_when(
         return format_interval(start.date(), end.date(), "yMMMd", locale=locale)
     if start.date() == end.date() or end - start < timedelta(hours=12):
         span = f"{short_time(start, lang)}–{short_time(end, lang)}"
-        return gettext("%(date)s, %(time)s WIB", date=long_date(start, lang), time=span)
+        when = gettext("%(date)s, %(time)s WIB", date=long_date(start, lang), time=span)
+        if start.date() != end.date():
+            when = gettext("%(when)s (ends the next day)", when=when)
+        return when
     first = f"{format_date(start.date(), 'd MMM y', locale=locale)} {short_time(start, lang)}"
     last = f"{format_date(end.date(), 'd MMM y', locale=locale)} {short_time(end, lang)}"
     return f"{first} – {last} WIB"

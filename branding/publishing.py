@@ -37,7 +37,5 @@ class Timestamped:
     """Creation and last-change times, kept in UTC."""
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        UTCDateTime, default=utcnow, onupdate=utcnow
-    )
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     is_sample: Mapped[bool] = mapped_column(default=False)

@@ -40,8 +40,7 @@ def language_urls(external: bool = False) -> dict[str, str]:
     else:
         args.update(request.args.to_dict(flat=True))
     return {
-        code: url_for(endpoint, **{**args, "lang": code}, _external=external)
-        for code in LANGUAGES
+        code: url_for(endpoint, **{**args, "lang": code}, _external=external) for code in LANGUAGES
     }
 
 

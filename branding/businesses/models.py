@@ -40,9 +40,7 @@ class Business(Timestamped, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
-    owner_id: Mapped[int] = mapped_column(
-        ForeignKey("users.id", ondelete="RESTRICT"), index=True
-    )
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
     status: Mapped[ModerationStatus] = mapped_column(
         enum_column(ModerationStatus), default=ModerationStatus.DRAFT, index=True
     )
@@ -50,12 +48,8 @@ class Business(Timestamped, db.Model):
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     verified: Mapped[bool] = mapped_column(default=False)
     name: Mapped[str] = mapped_column(String(160))  # a proper name: not translated
-    category: Mapped[BusinessCategory] = mapped_column(
-        enum_column(BusinessCategory), index=True
-    )
-    area_id: Mapped[int] = mapped_column(
-        ForeignKey("areas.id", ondelete="RESTRICT"), index=True
-    )
+    category: Mapped[BusinessCategory] = mapped_column(enum_column(BusinessCategory), index=True)
+    area_id: Mapped[int] = mapped_column(ForeignKey("areas.id", ondelete="RESTRICT"), index=True)
     summary: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     description: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     address: Mapped[str] = mapped_column(String(255), default="")

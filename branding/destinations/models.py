@@ -49,15 +49,11 @@ class Destination(Timestamped, db.Model):
     category: Mapped[DestinationCategory] = mapped_column(
         enum_column(DestinationCategory), index=True
     )
-    area_id: Mapped[int] = mapped_column(
-        ForeignKey("areas.id", ondelete="RESTRICT"), index=True
-    )
+    area_id: Mapped[int] = mapped_column(ForeignKey("areas.id", ondelete="RESTRICT"), index=True)
     name: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     summary: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     description: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
-    how_to_get_there: Mapped[MultilingualText] = mapped_column(
-        TranslatedText, default=dict
-    )
+    how_to_get_there: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     tips: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     address: Mapped[str] = mapped_column(String(255), default="")
     latitude: Mapped[float | None]

@@ -46,9 +46,7 @@ class Event(Timestamped, db.Model):
     )
     featured: Mapped[bool] = mapped_column(default=False)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    category: Mapped[EventCategory] = mapped_column(
-        enum_column(EventCategory), index=True
-    )
+    category: Mapped[EventCategory] = mapped_column(enum_column(EventCategory), index=True)
     title: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     summary: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     description: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)

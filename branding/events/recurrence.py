@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from babel.dates import get_day_names
+from babel.lists import format_list
 from dateutil.rrule import rrule, rrulestr
 from flask_babel import gettext
 
@@ -78,7 +79,8 @@ def describe(rule: str, starts_at: datetime, lang: str | None = None) -> str:
         names = get_day_names("wide", locale=babel_locale(lang))
         codes = [c[-2:] for c in parts.get("BYDAY", "").split(",") if c]
         days = sorted(WEEKDAYS.index(c) for c in codes) or [to_wib(starts_at).weekday()]
-        return gettext("Every week on %(days)s", days=", ".join(names[d] for d in days))
+        listed = format_list([names[d] for d in days], locale=babel_locale(lang))
+        return gettext("Every week on %(days)s", days=listed)
     labels = {
         "DAILY": gettext("Every day"),
         "MONTHLY": gettext("Every month"),

@@ -10,7 +10,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import selectinload
 
 from branding.events import recurrence
-from branding.events.models import Event, EventCategory
+from branding.events.models import Event, EventCategory, EventStatus
 from branding.extensions import db
 from branding.publishing import PublicationStatus, utcnow
 
@@ -37,14 +37,16 @@ def _published(category: EventCategory | None = None) -> Select:
     return query.where(Event.category == category) if category else query
 
 
+def _one_off_upcoming(now: datetime, category: EventCategory | None = None) -> Select:
+    query = _published(category).where(Event.recurrence_rule.is_(None), Event.ends_at >= now)
+    return query.order_by(Event.starts_at, Event.id)
+
+
 def list_upcoming(
     now: datetime, category: EventCategory | None = None, page: int = 1, per_page: int = 12
 ) -> Pagination:
     """Return a page of one-off events not yet over, soonest first."""
-    query = _published(category).where(
-        Event.recurrence_rule.is_(None), Event.ends_at >= now
-    )
-    query = query.order_by(Event.starts_at, Event.id)
+    query = _one_off_upcoming(now, category)
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
@@ -82,10 +84,11 @@ def next_occurrence(event: Event, now: datetime) -> Upcoming | None:
 
 
 def upcoming_highlights(now: datetime, limit: int = 4) -> list[Upcoming]:
-    """Return the next few events, one-off and repeating together, soonest first."""
-    one_off = [Upcoming(e, e.starts_at, e.ends_at) for e in list_upcoming(now, per_page=limit)]
+    """Return the next few events that will take place, one-off and repeating, soonest first."""
+    query = _one_off_upcoming(now).where(Event.event_status != EventStatus.CANCELLED)
+    one_off = [Upcoming(e, e.starts_at, e.ends_at) for e in db.session.scalars(query.limit(limit))]
     merged = sorted(one_off + list_repeating(now), key=lambda u: u.starts_at)
-    return merged[:limit]
+    return [u for u in merged if u.event.event_status != EventStatus.CANCELLED][:limit]
 
 
 def get_published_event(slug: str) -> Event | None:

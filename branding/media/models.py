@@ -12,9 +12,7 @@ from branding.extensions import db
 from branding.publishing import utcnow
 
 OWNER_COLUMNS = ("destination_id", "event_id", "business_id", "product_id")
-_ONE_OWNER = " + ".join(
-    f"(CASE WHEN {col} IS NULL THEN 0 ELSE 1 END)" for col in OWNER_COLUMNS
-)
+_ONE_OWNER = " + ".join(f"(CASE WHEN {col} IS NULL THEN 0 ELSE 1 END)" for col in OWNER_COLUMNS)
 
 
 class Photo(db.Model):

@@ -15,7 +15,7 @@ def render_http_error(error: Exception):
         error = InternalServerError()
     if error.code >= 500:
         db.session.rollback()
-    if "lang" not in g:
+    if request.url_rule is None or "lang" not in g:  # no route matched: read the path
         first = request.path.strip("/").split("/", 1)[0]
         g.lang = first if first in LANGUAGES else preferred_language()
     return render_template("site/error.html", error=error), error.code

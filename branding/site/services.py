@@ -11,6 +11,9 @@ from branding.site.models import BrandingSettings
 DEFAULT_SETTINGS = {
     "site_name": {"id": "Pesona Pakpak Bharat", "en": "Wonderful Pakpak Bharat"},
     "regency_name": "Kabupaten Pakpak Bharat",
+    "color_primary": "#1f5f3f",
+    "color_secondary": "#b5412b",
+    "color_accent": "#e0a526",
 }
 
 
@@ -18,7 +21,7 @@ def site_settings() -> BrandingSettings:
     """Return the branding settings, once per request; unsaved defaults if none exist."""
     if has_request_context() and "site_settings" in g:
         return g.site_settings
-    settings = db.session.scalar(select(BrandingSettings).limit(1))
+    settings = db.session.scalar(select(BrandingSettings).order_by(BrandingSettings.id).limit(1))
     if settings is None:
         settings = BrandingSettings(**DEFAULT_SETTINGS)
     if has_request_context():
@@ -28,7 +31,7 @@ def site_settings() -> BrandingSettings:
 
 def save_settings(**fields) -> BrandingSettings:
     """Create or update the single branding settings row and commit it."""
-    settings = db.session.scalar(select(BrandingSettings).limit(1))
+    settings = db.session.scalar(select(BrandingSettings).order_by(BrandingSettings.id).limit(1))
     if settings is None:
         settings = BrandingSettings(**{**DEFAULT_SETTINGS, **fields})
         db.session.add(settings)
