@@ -1,0 +1,77 @@
+"""A live server with the sample data, and headless Chromium from Debian driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from branding import create_app
+from branding.sample_data.loader import load_sample_data
+from tests.conftest import IN_CI, _empty_tables
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "journeys"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def live_server(migrated: dict) -> Iterator[str]:
+    """Serve the app with the sample data on a free localhost port."""
+    config = {**migrated, "SERVER_NAME": None}
+    app = create_app(config)
+    with app.app_context():
+        load_sample_data()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        with app.app_context():
+            _empty_tables()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Launch Debian's Chromium headless; a missing browser fails in CI."""
+    if not Path(CHROMIUM).exists():
+        if IN_CI:
+            pytest.fail(f"Chromium not found at {CHROMIUM}: CI must install Debian's chromium")
+        pytest.skip("Debian's chromium is not installed (make test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh browser page on a phone-sized screen; screenshots go to test-artifacts/."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="id-ID")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    shots = ARTIFACTS / request.node.name
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot_step = lambda name: page.screenshot(path=shots / f"{name}.png", full_page=True)
+    yield page
+    context.close()

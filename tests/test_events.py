@@ -1,0 +1,92 @@
+"""Event services and pages: upcoming, past, repeating, statuses, times in WIB."""
+
+from datetime import UTC, datetime, timedelta
+
+from branding.events import services
+from branding.events.models import EventStatus
+from branding.publishing import PublicationStatus, utcnow
+
+
+def test_upcoming_and_past_are_separated(client, make):
+    make.event(slug="soon", starts_in=timedelta(days=2))
+    make.event(slug="later", starts_in=timedelta(days=20))
+    make.event(slug="gone", starts_in=timedelta(days=-5))
+    now = utcnow()
+    assert [e.slug for e in services.list_upcoming(now).items] == ["soon", "later"]
+    assert [e.slug for e in services.list_past(now).items] == ["gone"]
+    assert "event" in client.get("/en/events/past").get_data(as_text=True)
+
+
+def test_an_event_under_way_is_still_upcoming(make):
+    make.event(slug="now-on", starts_in=timedelta(hours=-1))
+    assert [e.slug for e in services.list_upcoming(utcnow()).items] == ["now-on"]
+
+
+def test_drafts_never_show(client, make):
+    draft = make.event(status=PublicationStatus.DRAFT)
+    assert services.list_upcoming(utcnow()).total == 0
+    assert client.get(f"/id/events/{draft.slug}").status_code == 404
+
+
+def test_weekly_market_shows_its_next_saturday_skipping_exceptions(make):
+    first = datetime(2026, 1, 3, 0, 0, tzinfo=UTC)  # Saturday 07.00 WIB
+    market = make.event(
+        starts_at=first,
+        ends_at=first + timedelta(hours=5),
+        recurrence_rule="FREQ=WEEKLY;BYDAY=SA",
+        recurrence_exdates=["2026-01-10"],
+    )
+    nxt = services.next_occurrence(market, datetime(2026, 1, 5, tzinfo=UTC))
+    assert nxt.starts_at.date().isoformat() == "2026-01-17"
+    assert nxt.ends_at - nxt.starts_at == timedelta(hours=5)
+    assert market.recurrence_until is None
+
+
+def test_counted_series_ends_and_moves_to_the_archive(make):
+    first = datetime(2020, 6, 1, 2, 0, tzinfo=UTC)
+    yearly = make.event(
+        starts_at=first,
+        ends_at=first + timedelta(hours=2),
+        recurrence_rule="FREQ=YEARLY;COUNT=3",
+    )
+    assert yearly.recurrence_until == datetime(2022, 6, 1, 4, 0, tzinfo=UTC)
+    assert services.list_repeating(utcnow()) == []
+    assert [e.slug for e in services.list_past(utcnow()).items] == [yearly.slug]
+
+
+def test_repeating_event_page_describes_the_pattern(client, make):
+    first = datetime(2026, 1, 3, 0, 0, tzinfo=UTC)
+    market = make.event(
+        starts_at=first, ends_at=first + timedelta(hours=5), recurrence_rule="FREQ=WEEKLY;BYDAY=SA"
+    )
+    html = client.get(f"/en/events/{market.slug}").get_data(as_text=True)
+    assert "Every week on Saturday" in html
+    listing = client.get("/en/events/").get_data(as_text=True)
+    assert market.slug in listing
+
+
+def test_cancelled_event_says_so(client, make):
+    event = make.event(event_status=EventStatus.CANCELLED)
+    html = client.get(f"/en/events/{event.slug}").get_data(as_text=True)
+    assert "This event has been cancelled." in html
+    assert "Cancelled" in client.get("/en/events/").get_data(as_text=True)
+
+
+def test_venue_destination_gives_the_area(client, make):
+    destination = make.destination(name={"id": "Taman Salak"})
+    event = make.event(destination=destination)
+    assert event.area_id == destination.area_id
+    html = client.get(f"/id/events/{event.slug}").get_data(as_text=True)
+    assert "Taman Salak" in html
+
+
+def test_highlights_mix_one_off_and_repeating_by_date(make):
+    make.event(slug="far", starts_in=timedelta(days=30))
+    base = utcnow() - timedelta(days=7)
+    make.event(
+        slug="daily",
+        starts_at=base,
+        ends_at=base + timedelta(hours=1),
+        recurrence_rule="FREQ=DAILY",
+    )
+    assert [u.event.slug for u in services.upcoming_highlights(utcnow())] == ["daily", "far"]
