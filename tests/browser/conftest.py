@@ -12,6 +12,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from branding import create_app
+from branding.extensions import db
 from branding.sample_data.loader import load_sample_data
 from tests.conftest import IN_CI, _empty_tables
 
@@ -44,7 +45,9 @@ def live_server(migrated: dict) -> Iterator[str]:
         server.shutdown()
         thread.join(timeout=5)
         with app.app_context():
+            db.session.remove()
             _empty_tables()
+            db.engine.dispose()
 
 
 @pytest.fixture(scope="module")
