@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
-from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask import Flask
 from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
-from branding.catalogs import compile_all
 from branding.sample_data.commands import sample_cli
 from branding.sample_data.loader import has_content, load_sample_data
+from branding.translate_commands import translate_cli
 
 
 @click.command("setup")
@@ -27,17 +24,6 @@ def setup_command(no_sample: bool) -> None:
     else:
         summary = load_sample_data()
         click.echo(f"Database created with sample data: {summary}.")
-
-
-translate_cli = AppGroup("translate", help="Work with the interface translations.")
-
-
-@translate_cli.command("compile")
-def compile_command() -> None:
-    """Compile the id, en and btd catalogs into .mo files."""
-    directory = Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
-    for code, (done, total) in compile_all(directory).items():
-        click.echo(f"{code}: {done} of {total} strings translated")
 
 
 def register(app: Flask) -> None:

@@ -59,19 +59,34 @@ def short_time(moment: datetime, lang: str | None = None) -> str:
     return format_time(to_wib(moment), "short", locale=babel_locale(lang))
 
 
+def day_name(day: date, lang: str | None = None, today: date | None = None) -> str:
+    """Say "today" or "tomorrow" where that helps, else the full date."""
+    today = today or datetime.now(WIB).date()
+    if day == today:
+        return gettext("Today")
+    if day == today + timedelta(days=1):
+        return gettext("Tomorrow")
+    return long_date(day, lang)
+
+
 def event_when(
-    starts_at: datetime, ends_at: datetime, all_day: bool, lang: str | None = None
+    starts_at: datetime,
+    ends_at: datetime,
+    all_day: bool,
+    lang: str | None = None,
+    today: date | None = None,
 ) -> str:
-    """Describe when an event happens, as a date, a time span or a date range."""
+    """Describe when an event happens, as a date, a time span or a date range, in WIB."""
     start, end = to_wib(starts_at), to_wib(ends_at)
     locale = babel_locale(lang)
     if all_day:
         if start.date() == end.date():
-            return long_date(start, lang)
+            return day_name(start.date(), lang, today)
         return format_interval(start.date(), end.date(), "yMMMd", locale=locale)
     if start.date() == end.date() or end - start < timedelta(hours=12):
         span = f"{short_time(start, lang)}–{short_time(end, lang)}"
-        when = gettext("%(date)s, %(time)s WIB", date=long_date(start, lang), time=span)
+        day = day_name(start.date(), lang, today)
+        when = gettext("%(date)s, %(time)s WIB", date=day, time=span)
         if start.date() != end.date():
             when = gettext("%(when)s (ends the next day)", when=when)
         return when

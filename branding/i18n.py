@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from babel.support import NullTranslations, Translations
 from flask import Flask, Response, current_app, g, has_request_context, request
 from flask_babel import Babel, Domain
+from flask_babel import lazy_gettext as _l
 from werkzeug.routing import BaseConverter
 
 
@@ -26,8 +27,10 @@ class Language:
 LANGUAGES: dict[str, Language] = {
     "id": Language("id", "Bahasa Indonesia", "id"),
     "en": Language("en", "English", "en"),
-    "btd": Language("btd", "Cakap Pakpak", "id"),
+    "btd": Language("btd", "Pakpak", "id"),
 }
+# Each language's name in the visitor's language, for notes about fallback text.
+LANGUAGE_LABELS = {"id": _l("Indonesian"), "en": _l("English"), "btd": _l("Pakpak")}
 DEFAULT_LANGUAGE = "id"
 # What a visitor reads when their language lacks a text: btd → id → en.
 CONTENT_FALLBACK: dict[str, tuple[str, ...]] = {

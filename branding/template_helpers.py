@@ -7,7 +7,7 @@ from markupsafe import Markup, escape
 
 from branding import formatting
 from branding.columns import Localized, MultilingualText
-from branding.i18n import LANGUAGES, current_language
+from branding.i18n import LANGUAGE_LABELS, LANGUAGES, current_language
 
 
 def tr(value: MultilingualText | dict | None) -> Localized:
@@ -76,6 +76,7 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.globals.update(
         LANGUAGES=LANGUAGES,
+        LANGUAGE_NAMES=LANGUAGE_LABELS,
         current_language=current_language,
         language_urls=language_urls,
         event_when=formatting.event_when,

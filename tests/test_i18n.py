@@ -87,14 +87,3 @@ def test_pakpak_dates_use_indonesian_formats(client, make):
     )
     html = client.get(f"/btd/events/{event.slug}").get_data(as_text=True)
     assert "Sabtu, 2 Maret 2030, 09.00–12.00 WIB" in html
-
-
-def test_fallback_content_is_marked_with_its_language(client, make):
-    destination = make.destination(
-        name={"id": "Air Terjun Lae Une"}, summary={"en": "Only English"}
-    )
-    html = client.get(f"/btd/destinations/{destination.slug}").get_data(as_text=True)
-    assert '<h1 lang="id" data-fallback>Air Terjun Lae Une</h1>' in html
-    assert '<p class="lead" lang="en" data-fallback>Only English</p>' in html
-    own = client.get(f"/id/destinations/{destination.slug}").get_data(as_text=True)
-    assert "<h1>Air Terjun Lae Une</h1>" in own
