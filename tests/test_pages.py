@@ -67,3 +67,20 @@ def test_sample_home_has_events_products_and_the_pakpak_greeting(client, sample)
     assert html.count("badge-sample") >= 8
     english = client.get("/en/").get_data(as_text=True)
     assert "Upcoming events" in english and "Local products" in english
+
+
+def test_nothing_hands_btd_to_babel_as_a_locale(client, sample, monkeypatch):
+    from babel import Locale
+
+    asked = []
+    original = Locale.parse.__func__
+
+    def recording_parse(cls, identifier, *args, **kwargs):
+        asked.append(str(identifier))
+        return original(cls, identifier, *args, **kwargs)
+
+    monkeypatch.setattr(Locale, "parse", classmethod(recording_parse))
+    for path in _public_paths():
+        assert client.get(f"/btd{path}").status_code == 200
+    assert asked  # Babel was used, with Indonesian formats
+    assert not [name for name in asked if name.startswith("btd")]
