@@ -1,6 +1,6 @@
 """Every model, imported in one place so that Alembic sees all tables."""
 
-from branding.accounts.models import Role, User
+from branding.accounts.models import AuditEntry, LoginFailure, Role, User
 from branding.areas.models import Area, AreaKind
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
 from branding.destinations.models import Destination, DestinationCategory, Facility
@@ -9,6 +9,8 @@ from branding.media.models import Photo
 from branding.site.models import BrandingSettings
 
 __all__ = [
+    "AuditEntry",
+    "LoginFailure",
     "Area",
     "AreaKind",
     "BrandingSettings",

@@ -46,6 +46,9 @@ class Business(Timestamped, db.Model):
     )
     rejection_reason: Mapped[str] = mapped_column(Text, default="")
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The visitor-facing fields as they were when last approved, to show editors what changed.
+    approved_snapshot: Mapped[dict | None] = mapped_column(JSON)
     verified: Mapped[bool] = mapped_column(default=False)
     name: Mapped[str] = mapped_column(String(160))  # a proper name: not translated
     category: Mapped[BusinessCategory] = mapped_column(enum_column(BusinessCategory), index=True)
@@ -99,6 +102,8 @@ class Product(Timestamped, db.Model):
         enum_column(ModerationStatus), default=ModerationStatus.DRAFT, index=True
     )
     rejection_reason: Mapped[str] = mapped_column(Text, default="")
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    approved_snapshot: Mapped[dict | None] = mapped_column(JSON)
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     description: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
