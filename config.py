@@ -6,6 +6,11 @@ import os
 import secrets
 from pathlib import Path
 
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+
 
 def _instance_secret(instance_path: Path) -> str:
     """Return the secret key kept in instance/, creating it on first run."""
@@ -44,6 +49,23 @@ def load_config(instance_path: Path, root_path: Path) -> dict:
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
         "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
         "PER_PAGE": int(os.environ.get("PER_PAGE", "12")),
+        "MAP_TILE_URL": os.environ.get("MAP_TILE_URL", OSM_TILES),
+        "MAP_TILE_ATTRIBUTION": os.environ.get("MAP_TILE_ATTRIBUTION", OSM_ATTRIBUTION),
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT", "587")),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD", ""),
+        "MAIL_STARTTLS": os.environ.get("MAIL_STARTTLS", "1") == "1",
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "Pesona Pakpak Bharat <no-reply@localhost>"),
+        "PROXY_COUNT": int(os.environ.get("PROXY_COUNT", "0")),
+        "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
+        "LOGIN_MAX_FAILURES_PER_CLIENT": 20,
+        "LOGIN_FAILURE_WINDOW_SECONDS": 15 * 60,
+        "PASSWORD_RESET_MAX_AGE": 3600,
+        # Argon2id, RFC 9106's second recommended (low-memory) profile
+        "ARGON2_TIME_COST": 3,
+        "ARGON2_MEMORY_KIB": 65536,
+        "ARGON2_PARALLELISM": 4,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

@@ -45,6 +45,10 @@ def app_config(tmp_path_factory: pytest.TempPathFactory) -> dict:
         "SEARCH_INDEX_DIR": str(base / "index"),
         "WTF_CSRF_ENABLED": False,
         "SERVER_NAME": "localhost",
+        # cheap hashing keeps the suite fast; test_accounts checks the real parameters
+        "ARGON2_TIME_COST": 1,
+        "ARGON2_MEMORY_KIB": 1024,
+        "ARGON2_PARALLELISM": 1,
     }
 
 

@@ -1,16 +1,33 @@
-"""Creating users and checking their passwords."""
+"""Accounts: creating users, logging in, passwords, roles and sessions."""
 
 from __future__ import annotations
 
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerifyMismatchError
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from flask import current_app
+from itsdangerous import BadData, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
+from branding.accounts import audit, throttle
 from branding.accounts.models import Role, User
 from branding.extensions import db
+from branding.publishing import utcnow
 
-_hasher = PasswordHasher()  # Argon2id with the RFC 9106 low-memory parameters
 MIN_PASSWORD_LENGTH = 10
+
+
+def _hasher() -> PasswordHasher:
+    """Return the app's Argon2id hasher (RFC 9106 low-memory parameters by default)."""
+    return current_app.extensions["password_hasher"]
+
+
+def init_app(app) -> None:
+    """Build the password hasher from the configured Argon2id parameters."""
+    app.extensions["password_hasher"] = PasswordHasher(
+        time_cost=app.config["ARGON2_TIME_COST"],
+        memory_cost=app.config["ARGON2_MEMORY_KIB"],
+        parallelism=app.config["ARGON2_PARALLELISM"],
+    )
 
 
 class AccountError(ValueError):
@@ -19,14 +36,14 @@ class AccountError(ValueError):
 
 def hash_password(password: str) -> str:
     """Return an Argon2id hash of a password."""
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def check_password(user: User, password: str) -> bool:
     """Tell whether a password matches the user's hash."""
     try:
-        return _hasher.verify(user.password_hash, password)
-    except (VerifyMismatchError, InvalidHashError):
+        return _hasher().verify(user.password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
 
@@ -60,3 +77,115 @@ def create_user(email: str, password: str, role: Role, display_name: str = "") -
     user = add_user(email, password, role, display_name)
     db.session.commit()
     return user
+
+
+class LoginRefused(Exception):
+    """A login that must not succeed; ``reason`` says why, for the message."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "blocked" or "invalid"
+
+
+def authenticate(email: str, password: str, client: str) -> User:
+    """Return the user for valid credentials, counting failures and refusing when blocked."""
+    if throttle.is_blocked(email, client):
+        raise LoginRefused("blocked")
+    user = find_user(email)
+    if user is None or not user.active or not check_password(user, password):
+        if user is None:
+            hash_password(password)  # take as long as a real check: no user enumeration
+        throttle.record_failure(email, client)
+        db.session.commit()
+        raise LoginRefused("invalid")
+    throttle.clear_failures(email)
+    if _hasher().check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    db.session.commit()
+    return user
+
+
+def end_sessions(user: User) -> None:
+    """Invalidate every session cookie issued to the user so far."""
+    user.session_version += 1
+    db.session.commit()
+
+
+def register_owner(email: str, password: str, display_name: str) -> User:
+    """Create a business-owner account from the public registration form."""
+    user = add_user(email, password, Role.OWNER, display_name)
+    audit.record(user, "register", user)
+    db.session.commit()
+    return user
+
+
+def change_password(user: User, new_password: str) -> User:
+    """Set a new password and end the user's other sessions."""
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+    user.password_hash = hash_password(new_password)
+    user.password_changed_at = utcnow()
+    user.session_version += 1
+    audit.record(user, "change_password", user)
+    db.session.commit()
+    return user
+
+
+def _reset_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="password-reset")
+
+
+def reset_token(user: User) -> str:
+    """Make a password-reset token that stops working once the password changes."""
+    return _reset_serializer().dumps({"u": user.id, "h": user.password_hash[-16:]})
+
+
+def user_for_reset_token(token: str) -> User | None:
+    """Return the user a still-valid, unused reset token belongs to."""
+    try:
+        data = _reset_serializer().loads(
+            token, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"]
+        )
+    except BadData:
+        return None
+    user = db.session.get(User, data.get("u")) if isinstance(data, dict) else None
+    if user is None or not user.active or user.password_hash[-16:] != data.get("h"):
+        return None
+    return user
+
+
+def set_active(actor: User, user: User, active: bool) -> User:
+    """Deactivate or reactivate an account; deactivation ends its sessions."""
+    if user.active != active:
+        user.active = active
+        user.session_version += 1
+        audit.record(actor, "activate" if active else "deactivate", user)
+        db.session.commit()
+    return user
+
+
+def set_role(actor: User, user: User, role: Role) -> User:
+    """Change a user's role and end the sessions that carried the old one."""
+    if user.role != role:
+        audit.record(actor, "change_role", user, {"role": [user.role.value, role.value]})
+        user.role = role
+        user.session_version += 1
+        db.session.commit()
+    return user
+
+
+def load_session_user(session_id: str) -> User | None:
+    """Return the active user for an ``id:version`` session identity, or None."""
+    user_id, _, version = session_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or user.session_version != int(version):
+        return None
+    return user
+
+
+def list_users() -> list[User]:
+    """Return every account, staff first."""
+    return list(db.session.scalars(select(User).order_by(User.role, User.email)))

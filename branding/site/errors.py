@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import g, render_template, request
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from branding.extensions import db
@@ -18,4 +19,5 @@ def render_http_error(error: Exception):
     if request.url_rule is None or "lang" not in g:  # no route matched: read the path
         first = request.path.strip("/").split("/", 1)[0]
         g.lang = first if first in LANGUAGES else preferred_language()
-    return render_template("site/error.html", error=error), error.code
+    csrf_failed = isinstance(error, CSRFError)
+    return render_template("site/error.html", error=error, csrf_failed=csrf_failed), error.code

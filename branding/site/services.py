@@ -40,3 +40,28 @@ def save_settings(**fields) -> BrandingSettings:
             setattr(settings, name, value)
     db.session.commit()
     return settings
+
+
+SETTINGS_FIELDS = (
+    "site_name", "regency_name", "tagline", "welcome", "color_primary", "color_secondary",
+    "color_accent", "office_name", "office_address", "office_phone", "office_email",
+    "office_whatsapp",
+)  # fmt: skip
+
+
+def update_settings(actor, values: dict) -> BrandingSettings:
+    """Change the branding settings as an administrator, and log the change."""
+    from branding.accounts import audit
+
+    settings = db.session.scalar(select(BrandingSettings).order_by(BrandingSettings.id).limit(1))
+    if settings is None:
+        settings = BrandingSettings(**DEFAULT_SETTINGS)
+        db.session.add(settings)
+    before = {name: getattr(settings, name) for name in SETTINGS_FIELDS}
+    for name in SETTINGS_FIELDS:
+        setattr(settings, name, values[name])
+    db.session.flush()
+    after = {name: getattr(settings, name) for name in SETTINGS_FIELDS}
+    audit.record(actor, "update", settings, audit.diff(before, after))
+    db.session.commit()
+    return settings

@@ -32,7 +32,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="module")
 def live_server(migrated: dict) -> Iterator[str]:
     """Serve the app with the sample data on a free localhost port."""
-    config = {**migrated, "SERVER_NAME": None}
+    config = {**migrated, "SERVER_NAME": None, "WTF_CSRF_ENABLED": True}
     app = create_app(config)
     with app.app_context():
         load_sample_data()

@@ -1,0 +1,123 @@
+"""Logging in and out, registering, and passwords."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from branding.accounts import forms, services
+from branding.accounts.access import login_required
+from branding.accounts.mails import send_reset_link
+
+bp = Blueprint("accounts", __name__, url_prefix="/<lang:lang>/account")
+
+
+def _home_for(user) -> str:
+    return url_for("office.dashboard") if user.is_staff else url_for("owner.dashboard")
+
+
+def _safe_next(default: str) -> str:
+    target = request.args.get("next", "")
+    ok = target.startswith("/") and not target.startswith(("//", "/\\"))
+    return target if ok else default
+
+
+def _start_session(user) -> None:
+    session.clear()  # a new session at login: nothing from before survives
+    login_user(user)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Log in with e-mail and password."""
+    form = forms.LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(
+                form.email.data, form.password.data, request.remote_addr or ""
+            )
+        except services.LoginRefused as refused:
+            blocked = refused.reason == "blocked"
+            form.password.errors.append(
+                _("Too many failed attempts. Please wait a few minutes and try again.")
+                if blocked
+                else _("That e-mail address and password do not match an active account.")
+            )
+            return render_template("accounts/login.html", form=form), 429 if blocked else 200
+        _start_session(user)
+        return redirect(_safe_next(_home_for(user)))
+    return render_template("accounts/login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    """End the session everywhere this cookie was copied."""
+    services.end_sessions(current_user._get_current_object())
+    logout_user()
+    session.clear()
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("site.home"))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    """Create a business-owner account."""
+    form = forms.RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = services.register_owner(
+                form.email.data, form.password.data, form.display_name.data
+            )
+        except services.AccountError:
+            form.email.errors.append(_("An account with this e-mail address exists already."))
+        else:
+            _start_session(user)
+            flash(_("Welcome! Your account is ready. Now add your business."), "success")
+            return redirect(url_for("owner.dashboard"))
+    return render_template("accounts/register.html", form=form)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change one's own password."""
+    form = forms.PasswordChangeForm()
+    user = current_user._get_current_object()
+    if form.validate_on_submit():
+        if not services.check_password(user, form.current.data):
+            form.current.errors.append(_("That is not your current password."))
+        else:
+            _start_session(services.change_password(user, form.password.data))
+            flash(_("Your password has been changed."), "success")
+            return redirect(_home_for(user))
+    return render_template("accounts/password.html", form=form)
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+def reset_request():
+    """Ask for a one-time password-reset link by e-mail."""
+    form = forms.ResetRequestForm()
+    if form.validate_on_submit():
+        user = services.find_user(form.email.data)
+        if user is not None and user.active:
+            send_reset_link(user)
+        flash(_("If an account uses that address, we have sent it a link."), "info")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset_request.html", form=form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset(token: str):
+    """Set a new password with a one-time link."""
+    user = services.user_for_reset_token(token)
+    if user is None:
+        flash(_("That link has expired or has been used. Ask for a new one."), "error")
+        return redirect(url_for("accounts.reset_request"))
+    form = forms.ResetForm()
+    if form.validate_on_submit():
+        services.change_password(user, form.password.data)
+        flash(_("Your password has been set. Please log in."), "success")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset.html", form=form)

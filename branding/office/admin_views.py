@@ -1,0 +1,71 @@
+"""Administration: accounts and roles, and the regency's branding settings."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from branding.accounts import services as accounts
+from branding.accounts.access import admin_required
+from branding.accounts.models import Role, User
+from branding.extensions import db
+from branding.office.settings_form import SettingsForm
+from branding.site.services import site_settings, update_settings
+
+bp = Blueprint("admin", __name__, url_prefix="/<lang:lang>/office/admin")
+
+
+def _user(user_id: int) -> User:
+    return db.session.get(User, user_id) or abort(404)
+
+
+@bp.get("/users")
+@admin_required
+def users():
+    """List the accounts with their roles."""
+    return render_template("office/admin/users.html", users=accounts.list_users(), roles=list(Role))
+
+
+@bp.post("/users/<int:user_id>/role")
+@admin_required
+def set_role(user_id: int):
+    """Give an account another role."""
+    user = _user(user_id)
+    try:
+        role = Role(request.form.get("role", ""))
+    except ValueError:
+        abort(400)
+    if user.id == current_user.id:
+        flash(_("You cannot change your own role."), "error")
+    else:
+        accounts.set_role(current_user, user, role)
+        flash(_("Role changed for %(email)s.", email=user.email), "success")
+    return redirect(url_for(".users"))
+
+
+@bp.post("/users/<int:user_id>/active")
+@admin_required
+def set_active(user_id: int):
+    """Deactivate or reactivate an account."""
+    user, active = _user(user_id), request.form.get("active") == "1"
+    if user.id == current_user.id:
+        flash(_("You cannot deactivate your own account."), "error")
+    else:
+        accounts.set_active(current_user, user, active)
+        flash(_("Account updated: %(email)s.", email=user.email), "success")
+    return redirect(url_for(".users"))
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@admin_required
+def settings():
+    """Edit the regency's name, tagline, colours and the tourism office's contact."""
+    form = SettingsForm()
+    if form.validate_on_submit():
+        update_settings(current_user, form.values())
+        flash(_("Saved."), "success")
+        return redirect(url_for(".settings"))
+    if not form.is_submitted():
+        form.fill(site_settings())
+    return render_template("office/admin/settings.html", form=form)

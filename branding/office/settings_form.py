@@ -1,0 +1,51 @@
+"""The branding settings form."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import EmailField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
+
+from branding.form_support import (
+    BaseForm,
+    add_language_fields,
+    fill_language_fields,
+    language_values,
+)
+
+TEXTS = ("site_name", "tagline", "welcome", "office_name")
+PLAIN = ("regency_name", "color_primary", "color_secondary", "color_accent", "office_address",
+         "office_phone", "office_email", "office_whatsapp")  # fmt: skip
+COLOUR = Regexp(r"^#[0-9a-fA-F]{6}$", message=_l("Write a colour like #1f5f3f."))
+
+
+class SettingsForm(BaseForm):
+    regency_name = StringField(_l("Regency"), validators=[DataRequired(), Length(max=120)])
+    color_primary = StringField(_l("Main colour"), validators=[DataRequired(), COLOUR])
+    color_secondary = StringField(_l("Second colour"), validators=[DataRequired(), COLOUR])
+    color_accent = StringField(_l("Accent colour"), validators=[DataRequired(), COLOUR])
+    office_address = StringField(_l("Office address"), validators=[Optional(), Length(max=255)])
+    office_phone = StringField(_l("Office phone"), validators=[Optional(), Length(max=40)])
+    office_email = EmailField(
+        _l("Office e-mail"), validators=[Optional(), Email(), Length(max=200)]
+    )
+    office_whatsapp = StringField(_l("Office WhatsApp"), validators=[Optional(), Length(max=40)])
+
+    def values(self) -> dict:
+        """Return the settings as the service takes them."""
+        values = {name: (getattr(self, name).data or "") for name in PLAIN}
+        values.update({name: language_values(self, name) for name in TEXTS})
+        return values
+
+    def fill(self, settings) -> None:
+        """Show the stored settings."""
+        for name in PLAIN:
+            getattr(self, name).data = getattr(settings, name)
+        for name in TEXTS:
+            fill_language_fields(self, name, getattr(settings, name))
+
+
+add_language_fields(SettingsForm, "site_name", _l("Site name"), required=("id",), max_length=120)
+add_language_fields(SettingsForm, "tagline", _l("Tagline"), max_length=200)
+add_language_fields(SettingsForm, "welcome", _l("Welcome text (Markdown)"), long=True)
+add_language_fields(SettingsForm, "office_name", _l("Tourism office"), max_length=200)

@@ -1,0 +1,237 @@
+"""The authorization matrix: every route of the URL map against every role.
+
+Each rule has an access spec; each spec says what each role gets. A route added to the
+application without a line here fails ``test_every_route_is_in_the_matrix``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from werkzeug.routing import Rule
+
+from branding import create_app
+from branding.accounts.models import Role
+from branding.businesses.models import ModerationStatus
+from branding.extensions import db
+from branding.formatting import WIB
+from tests.accounts_helpers import login
+
+ROLES = ("anon", "owner_a", "owner_b", "editor", "admin")
+OK, DONE, LOGIN, FORBIDDEN, NOT_FOUND, REDIRECT = "ok", "done", "login", 403, 404, "redirect"
+
+# What each role gets, per access spec (GET for pages, POST for actions).
+SPECS = {
+    "public": dict.fromkeys(ROLES, OK),
+    "redirect": dict.fromkeys(ROLES, REDIRECT),
+    "signed-in": {"anon": LOGIN, "owner_a": OK, "owner_b": OK, "editor": OK, "admin": OK},
+    "staff": {"anon": LOGIN, "owner_a": FORBIDDEN, "owner_b": FORBIDDEN, "editor": OK, "admin": OK},
+    "admin": {"anon": LOGIN, "owner_a": FORBIDDEN, "owner_b": FORBIDDEN, "editor": FORBIDDEN,
+              "admin": OK},
+    "owner": {"anon": LOGIN, "owner_a": OK, "owner_b": OK, "editor": FORBIDDEN,
+              "admin": FORBIDDEN},
+    "owned": {"anon": LOGIN, "owner_a": OK, "owner_b": NOT_FOUND, "editor": FORBIDDEN,
+              "admin": FORBIDDEN},
+}  # fmt: skip
+
+MATRIX = {
+    "/": "redirect",
+    "/static/<path:filename>": "public",
+    "/robots.txt": "public",
+    "/sitemap.xml": "public",
+    "/<lang:lang>/": "public",
+    "/<lang:lang>/areas/": "public",
+    "/<lang:lang>/areas/<slug>": "public",
+    "/<lang:lang>/destinations/": "public",
+    "/<lang:lang>/destinations/<slug>": "public",
+    "/<lang:lang>/businesses/": "public",
+    "/<lang:lang>/businesses/<slug>": "public",
+    "/<lang:lang>/events/": "public",
+    "/<lang:lang>/events/past": "public",
+    "/<lang:lang>/events/<slug>": "public",
+    "/<lang:lang>/events/agenda": "public",
+    "/<lang:lang>/events/calendar": "public",
+    "/<lang:lang>/events/calendar.ics": "public",
+    "/<lang:lang>/events/<slug>.ics": "public",
+    "/<lang:lang>/events/<slug>/<isodate:day>": "public",
+    "/<lang:lang>/events/<slug>/<isodate:day>.ics": "public",
+    "/<lang:lang>/map/": "public",
+    "/<lang:lang>/map/data.geojson": "public",
+    "/<lang:lang>/search": "public",
+    "/<lang:lang>/search/suggest": "public",
+    "/<lang:lang>/feeds/events.atom": "public",
+    "/<lang:lang>/feeds/listings.atom": "public",
+    "/<lang:lang>/account/login": "public",
+    "/<lang:lang>/account/register": "public",
+    "/<lang:lang>/account/reset": "public",
+    "/<lang:lang>/account/reset/<token>": "redirect",  # a bad token goes back to the request form
+    "/<lang:lang>/account/password": "signed-in",
+    "/<lang:lang>/account/logout": "signed-in",
+    "/<lang:lang>/office/": "staff",
+    "/<lang:lang>/office/audit": "staff",
+    "/<lang:lang>/office/translations": "staff",
+    "/<lang:lang>/office/destinations/": "staff",
+    "/<lang:lang>/office/destinations/new": "staff",
+    "/<lang:lang>/office/destinations/<int:destination_id>/edit": "staff",
+    "/<lang:lang>/office/destinations/<int:destination_id>/preview": "staff",
+    "/<lang:lang>/office/destinations/<int:destination_id>/publish": "staff",
+    "/<lang:lang>/office/destinations/<int:destination_id>/unpublish": "staff",
+    "/<lang:lang>/office/destinations/<int:destination_id>/delete": "staff",
+    "/<lang:lang>/office/events/": "staff",
+    "/<lang:lang>/office/events/new": "staff",
+    "/<lang:lang>/office/events/<int:event_id>/edit": "staff",
+    "/<lang:lang>/office/events/<int:event_id>/preview": "staff",
+    "/<lang:lang>/office/events/<int:event_id>/publish": "staff",
+    "/<lang:lang>/office/events/<int:event_id>/unpublish": "staff",
+    "/<lang:lang>/office/events/<int:event_id>/delete": "staff",
+    "/<lang:lang>/office/areas/": "staff",
+    "/<lang:lang>/office/areas/new": "staff",
+    "/<lang:lang>/office/areas/<int:area_id>/edit": "staff",
+    "/<lang:lang>/office/areas/<int:area_id>/delete": "staff",
+    "/<lang:lang>/office/moderation/": "staff",
+    "/<lang:lang>/office/moderation/businesses": "staff",
+    "/<lang:lang>/office/moderation/<any(businesses, products):kind>/<int:item_id>": "staff",
+    "/<lang:lang>/office/moderation/businesses/<int:item_id>/preview": "staff",
+    "/<lang:lang>/office/moderation/<any(businesses, products):kind>/<int:item_id>/"
+    "<any(approve, reinstate):action>": "staff",
+    "/<lang:lang>/office/moderation/<any(businesses, products):kind>/<int:item_id>/"
+    "<any(reject, suspend):action>": "staff",
+    "/<lang:lang>/office/moderation/businesses/<int:item_id>/<any(verify, unverify):action>": "staff",
+    "/<lang:lang>/office/admin/users": "admin",
+    "/<lang:lang>/office/admin/users/<int:user_id>/role": "admin",
+    "/<lang:lang>/office/admin/users/<int:user_id>/active": "admin",
+    "/<lang:lang>/office/admin/settings": "admin",
+    "/<lang:lang>/my/": "owner",
+    "/<lang:lang>/my/businesses/new": "owner",
+    "/<lang:lang>/my/businesses/<int:business_id>/edit": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/preview": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/submit": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/products": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/products/new": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/products/<int:product_id>/edit": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/products/<int:product_id>/delete": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/products/<int:product_id>/submit": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/products/<int:product_id>/move/"
+    "<any(up, down):direction>": "owned",
+}
+
+# Form data that makes an allowed POST succeed.
+POST_DATA = {
+    "admin.set_role": {"role": "editor"},
+    "admin.set_active": {"active": "0"},
+    "moderation.refuse": {"reject-reason": "Foto kurang jelas."},
+}
+
+
+@dataclass
+class World:
+    """A small regency: two owners with a business each, staff, and public content."""
+
+    users: dict
+    values: dict
+
+
+def build_world(make) -> World:
+    """Create the rows every route of the matrix can point at."""
+    owner_a, owner_b = make.user(Role.OWNER), make.user(Role.OWNER)
+    users = {"owner_a": owner_a, "owner_b": owner_b, "editor": make.user(Role.EDITOR),
+             "admin": make.user(Role.ADMIN)}  # fmt: skip
+    area = make.area()
+    destination = make.destination(area=area)
+    event = make.event(destination=destination, starts_in=timedelta(days=2))
+    business = make.business(owner=owner_a, area=area)
+    product = make.product(business)
+    make.product(business)  # a neighbour to move past
+    pending = make.business(owner=owner_a, area=area, status=ModerationStatus.PENDING)
+    values = {
+        "destination": destination.slug,
+        "event": event.slug,
+        "business": business.slug,
+        "area": area.slug,
+        "day": event.starts_at.astimezone(WIB).date(),
+        "destination_id": destination.id,
+        "event_id": event.id,
+        "area_id": make.area().id,  # an empty area, which can be deleted
+        "user_id": owner_b.id,
+        "business_id": business.id,
+        "product_id": product.id,
+        "item_id": pending.id,
+    }
+    return World(users, values)
+
+
+def _url(rule: Rule, world: World) -> str:
+    values, v = {}, world.values
+    for name in rule.arguments:
+        if name == "lang":
+            values[name] = "en"
+        elif name == "slug":
+            kind = rule.endpoint.split(".")[0]
+            kind = {"calendar": "events"}.get(kind, kind)
+            values[name] = v[{"destinations": "destination", "events": "event",
+                              "businesses": "business", "areas": "area"}[kind]]  # fmt: skip
+        elif name == "filename":
+            values[name] = "css/site.css"
+        elif name == "token":
+            values[name] = "not-a-token"
+        elif getattr(rule._converters[name], "items", None):
+            values[name] = sorted(rule._converters[name].items)[0]
+        else:
+            values[name] = v[name]
+    return rule.build(values, append_unknown=False)[1]
+
+
+def _outcome(response) -> str | int:
+    response.close()  # static files are streamed
+    location = response.headers.get("Location", "")
+    if response.status_code == 302 and "/account/login" in location:
+        return LOGIN
+    if response.status_code in (403, 404):
+        return response.status_code
+    if response.status_code == 302:
+        return REDIRECT
+    return OK if response.status_code == 200 else response.status_code
+
+
+def _client(app, world: World, role: str):
+    client = app.test_client()
+    if role != "anon":
+        assert login(client, world.users[role]).status_code == 302
+    return client
+
+
+def _rules():
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SERVER_NAME": "localhost"})
+    return sorted(app.url_map.iter_rules(), key=lambda r: r.rule)
+
+
+def test_every_route_is_in_the_matrix():
+    routes = {rule.rule for rule in _rules()}
+    assert routes - set(MATRIX) == set(), "add the new routes to MATRIX"
+    assert set(MATRIX) - routes == set(), "remove routes that no longer exist"
+
+
+def _case_id(rule: Rule) -> str:
+    return f"{rule.endpoint}:{'+'.join(sorted(rule.methods - {'HEAD', 'OPTIONS'}))}"
+
+
+@pytest.mark.parametrize("rule", _rules(), ids=_case_id)
+def test_each_role_gets_what_the_matrix_says(app, make, rule):
+    spec = SPECS[MATRIX[rule.rule]]
+    if "GET" in rule.methods:
+        world = build_world(make)
+        url = _url(rule, world)
+        for role in ROLES:
+            got = _outcome(_client(app, world, role).get(url))
+            assert got == spec[role], f"GET {url} as {role}"
+    if "POST" in rule.methods and "GET" not in rule.methods:
+        for role in ROLES:  # a fresh world per role: allowed actions change things
+            world = build_world(make)
+            url = _url(rule, world)
+            response = _client(app, world, role).post(url, data=POST_DATA.get(rule.endpoint, {}))
+            got = _outcome(response)
+            expected = REDIRECT if spec[role] == OK else spec[role]
+            assert got == expected, f"POST {url} as {role}"
+            db.session.rollback()
