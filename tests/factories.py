@@ -72,7 +72,7 @@ class Factories:
 
     def user(self, role: Role = Role.OWNER, **fields) -> User:
         n = _next()
-        email = fields.pop("email", f"user{n}@example.test")
+        email = fields.pop("email", f"user{n}@example.com")
         user = add_user(email, fields.pop("password", "correct horse battery"), role)
         for name, value in fields.items():
             setattr(user, name, value)

@@ -32,7 +32,7 @@ def test_create_user_hashes_the_password(runner):
         args=[
             "users",
             "create",
-            "Editor@Example.test",
+            "Editor@Example.com",
             "--role",
             "editor",
             "--password",
@@ -40,7 +40,7 @@ def test_create_user_hashes_the_password(runner):
         ]
     )
     assert result.exit_code == 0, result.output
-    user = find_user("editor@example.test")
+    user = find_user("editor@example.com")
     assert user.role == Role.EDITOR
     assert user.password_hash.startswith("$argon2id$")
     assert check_password(user, "long enough secret")
@@ -48,12 +48,12 @@ def test_create_user_hashes_the_password(runner):
 
 
 def test_create_user_refuses_duplicates_and_short_passwords(runner, make):
-    make.user(email="owner@example.test")
+    make.user(email="owner@example.com")
     duplicate = runner.invoke(
-        args=["users", "create", "OWNER@example.test", "--password", "long enough secret"]
+        args=["users", "create", "OWNER@example.com", "--password", "long enough secret"]
     )
     assert duplicate.exit_code != 0 and "exists already" in duplicate.output
-    short = runner.invoke(args=["users", "create", "new@example.test", "--password", "short"])
+    short = runner.invoke(args=["users", "create", "new@example.com", "--password", "short"])
     assert short.exit_code != 0 and "at least" in short.output
     assert db.session.scalar(select(func.count()).select_from(User)) == 1
 
