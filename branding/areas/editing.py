@@ -6,14 +6,13 @@ from typing import Any
 
 from sqlalchemy import exists, or_, select
 
-from branding.accounts import audit
+from branding import editing
 from branding.accounts.models import User
 from branding.areas.models import Area
 from branding.businesses.models import Business
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.extensions import db
-from branding.slugs import unique_slug
 
 EDITABLE = ("kind", "name", "description", "latitude", "longitude")
 
@@ -29,19 +28,7 @@ def get_area_by_id(area_id: int) -> Area | None:
 
 def save_area(actor: User, area: Area | None, values: dict[str, Any], slug: str = "") -> Area:
     """Create or update an area, and log the change."""
-    before = {name: getattr(area, name) for name in EDITABLE} if area else {}
-    if area is None:
-        area = Area()
-        db.session.add(area)
-    for name in EDITABLE:
-        setattr(area, name, values[name])
-    wanted = slug or area.slug or values["name"].get("id") or values["name"].get("en", "")
-    area.slug = unique_slug(Area, wanted, area.id)
-    db.session.flush()
-    after = {name: getattr(area, name) for name in EDITABLE}
-    audit.record(actor, "update" if before else "create", area, audit.diff(before, after))
-    db.session.commit()
-    return area
+    return editing.save_item(actor, area, Area, values, EDITABLE, slug)
 
 
 def delete_area(actor: User, area: Area) -> None:
@@ -57,6 +44,4 @@ def delete_area(actor: User, area: Area) -> None:
     )
     if used:
         raise AreaInUse(area.slug)
-    audit.record(actor, "delete", area, {"name": [area.name, None]})
-    db.session.delete(area)
-    db.session.commit()
+    editing.delete_item(actor, area, "name")

@@ -1,4 +1,4 @@
-"""The tourism office's changes to destinations: save, publish, unpublish, delete."""
+"""The tourism office's changes to destinations."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from branding.accounts import audit
+from branding import editing
 from branding.accounts.models import User
 from branding.destinations.models import Destination
 from branding.extensions import db
-from branding.publishing import PublicationStatus, utcnow
-from branding.slugs import unique_slug
+from branding.publishing import PublicationStatus
 
 EDITABLE = (
     "category", "area_id", "featured", "name", "summary", "description", "how_to_get_there",
@@ -20,10 +19,6 @@ EDITABLE = (
     "ticket_price_adult", "ticket_price_child", "ticket_note", "facilities", "contact_phone",
     "contact_whatsapp", "contact_email", "website",
 )  # fmt: skip
-
-
-def _values(destination: Destination) -> dict[str, Any]:
-    return {name: getattr(destination, name) for name in EDITABLE}
 
 
 def all_destinations() -> list[Destination]:
@@ -41,39 +36,14 @@ def save_destination(
     actor: User, destination: Destination | None, values: dict[str, Any], slug: str = ""
 ) -> Destination:
     """Create a destination (as a draft) or update one, and log the change."""
-    before = _values(destination) if destination else {}
-    if destination is None:
-        destination = Destination(status=PublicationStatus.DRAFT)
-        db.session.add(destination)
-    for name in EDITABLE:
-        setattr(destination, name, values[name])
-    wanted = slug or destination.slug or values["name"].get("id") or values["name"].get("en", "")
-    destination.slug = unique_slug(Destination, wanted, destination.id)
-    db.session.flush()
-    changes = audit.diff(before, _values(destination))
-    audit.record(actor, "update" if before else "create", destination, changes)
-    db.session.commit()
-    return destination
-
-
-def set_published(actor: User, destination: Destination, published: bool) -> Destination:
-    """Publish a destination for visitors, or take it back to draft."""
-    status = PublicationStatus.PUBLISHED if published else PublicationStatus.DRAFT
-    if destination.status != status:
-        destination.status = status
-        if published:
-            destination.published_at = destination.published_at or utcnow()
-        audit.record(actor, "publish" if published else "unpublish", destination)
-        db.session.commit()
-    return destination
+    new = lambda: Destination(status=PublicationStatus.DRAFT)  # noqa: E731
+    return editing.save_item(actor, destination, new, values, EDITABLE, slug)
 
 
 def delete_destination(actor: User, destination: Destination) -> None:
-    """Delete a destination and its photos; events held there keep its name as their venue."""
+    """Delete a destination; events held there keep its name as their venue."""
     from branding.events.models import Event
 
     for event in db.session.scalars(select(Event).where(Event.destination_id == destination.id)):
         event.venue_name = event.venue_name or destination.name.resolve("id")
-    audit.record(actor, "delete", destination, {"name": [destination.name, None]})
-    db.session.delete(destination)
-    db.session.commit()
+    editing.delete_item(actor, destination, "name")

@@ -9,6 +9,7 @@ from flask_login import current_user
 from branding.accounts.access import staff_required
 from branding.destinations import editing
 from branding.office.destination_form import DestinationForm
+from branding.office.publishing_routes import add_publishing_routes
 
 bp = Blueprint("office_destinations", __name__, url_prefix="/<lang:lang>/office/destinations")
 
@@ -44,33 +45,8 @@ def edit(destination_id: int | None = None):
 @staff_required
 def preview(destination_id: int):
     """Show a destination as visitors would see it, even as a draft."""
-    return render_template(
-        "destinations/detail.html", destination=_get(destination_id), preview=True
-    )
+    destination = _get(destination_id)
+    return render_template("destinations/detail.html", destination=destination, preview=True)
 
 
-@bp.post("/<int:destination_id>/publish")
-@staff_required
-def publish(destination_id: int):
-    """Publish a destination."""
-    editing.set_published(current_user, _get(destination_id), True)
-    flash(_("Published: visitors can see it now."), "success")
-    return redirect(url_for(".edit", destination_id=destination_id))
-
-
-@bp.post("/<int:destination_id>/unpublish")
-@staff_required
-def unpublish(destination_id: int):
-    """Take a destination back to draft."""
-    editing.set_published(current_user, _get(destination_id), False)
-    flash(_("Unpublished: visitors no longer see it."), "info")
-    return redirect(url_for(".edit", destination_id=destination_id))
-
-
-@bp.post("/<int:destination_id>/delete")
-@staff_required
-def delete(destination_id: int):
-    """Delete a destination for good."""
-    editing.delete_destination(current_user, _get(destination_id))
-    flash(_("Deleted."), "info")
-    return redirect(url_for(".index"))
+add_publishing_routes(bp, _get, "destination_id", editing.delete_destination)

@@ -11,6 +11,7 @@ from branding.events import editing
 from branding.events.recurrence import describe
 from branding.events.services import next_occurrence
 from branding.office.event_form import EventForm
+from branding.office.publishing_routes import add_publishing_routes
 from branding.publishing import utcnow
 
 bp = Blueprint("office_events", __name__, url_prefix="/<lang:lang>/office/events")
@@ -48,37 +49,14 @@ def edit(event_id: int | None = None):
 def preview(event_id: int):
     """Show an event as visitors would see it, even as a draft."""
     event = _get(event_id)
+    upcoming = next_occurrence(event, utcnow())
     return render_template(
         "events/detail.html",
         event=event,
-        upcoming=next_occurrence(event, utcnow()),
+        upcoming=upcoming,
         describe_recurrence=describe,
         preview=True,
     )
 
 
-@bp.post("/<int:event_id>/publish")
-@staff_required
-def publish(event_id: int):
-    """Publish an event."""
-    editing.set_published(current_user, _get(event_id), True)
-    flash(_("Published: visitors can see it now."), "success")
-    return redirect(url_for(".edit", event_id=event_id))
-
-
-@bp.post("/<int:event_id>/unpublish")
-@staff_required
-def unpublish(event_id: int):
-    """Take an event back to draft."""
-    editing.set_published(current_user, _get(event_id), False)
-    flash(_("Unpublished: visitors no longer see it."), "info")
-    return redirect(url_for(".edit", event_id=event_id))
-
-
-@bp.post("/<int:event_id>/delete")
-@staff_required
-def delete(event_id: int):
-    """Delete an event for good."""
-    editing.delete_event(current_user, _get(event_id))
-    flash(_("Deleted."), "info")
-    return redirect(url_for(".index"))
+add_publishing_routes(bp, _get, "event_id", editing.delete_event)
