@@ -6,13 +6,13 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test catalogs browser lint
+.PHONY: run test install install-test catalogs assets browser lint
 
-run: install catalogs  ## install, create the database with sample data, serve on localhost
+run: install catalogs assets  ## install, create the database with sample data, serve on localhost
 	$(FLASK) setup
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-test: install-test catalogs browser  ## install what tests need and run the whole suite
+test: install-test catalogs assets browser  ## install what tests need and run the whole suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 $(BIN)/python:
@@ -27,6 +27,18 @@ install-test: $(BIN)/python
 
 catalogs:  ## compile the interface translations (.po → .mo)
 	$(FLASK) translate compile
+
+LEAFLET := branding/static/vendor/leaflet
+
+assets: $(LEAFLET)/leaflet.js  ## front-end assets from the npm registry (Leaflet), copied into static/
+
+$(LEAFLET)/leaflet.js: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed once to fetch Leaflet (apt-get install npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(LEAFLET)/images
+	cp node_modules/leaflet/dist/leaflet.css node_modules/leaflet/LICENSE $(LEAFLET)/
+	cp node_modules/leaflet/dist/images/*.png $(LEAFLET)/images/
+	cp node_modules/leaflet/dist/leaflet.js $(LEAFLET)/
 
 browser:  ## Debian's Chromium for the browser journeys
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -107,4 +107,5 @@ def weekday_names(lang: str | None = None) -> list[tuple[str, str]]:
 def clock(hhmm: str, lang: str | None = None) -> str:
     """Format an ``HH:MM`` wall-clock time as the language writes it (``08.00`` in Indonesian)."""
     hour, minute = (int(part) for part in hhmm.split(":"))
-    return format_time(time(hour, minute), "short", locale=babel_locale(lang))
+    # "24:00" (a closing time at midnight) is written as midnight, 00.00.
+    return format_time(time(hour % 24, minute), "short", locale=babel_locale(lang))

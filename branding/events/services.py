@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import selectinload
 
 from branding.events import recurrence
@@ -89,6 +89,42 @@ def upcoming_highlights(now: datetime, limit: int = 4) -> list[Upcoming]:
     one_off = [Upcoming(e, e.starts_at, e.ends_at) for e in db.session.scalars(query.limit(limit))]
     merged = sorted(one_off + list_repeating(now), key=lambda u: u.starts_at)
     return [u for u in merged if u.event.event_status != EventStatus.CANCELLED][:limit]
+
+
+def _not_over(moment: datetime) -> ColumnElement[bool]:
+    """Match one-off events ending at or after ``moment`` and series still running then."""
+    return or_(
+        Event.recurrence_rule.is_(None) & (Event.ends_at >= moment),
+        Event.recurrence_rule.is_not(None)
+        & or_(Event.recurrence_until.is_(None), Event.recurrence_until >= moment),
+    )
+
+
+def events_not_over(since: datetime, category: EventCategory | None = None) -> list[Event]:
+    """Return published events, one-off or repeating, not over before ``since``."""
+    query = _published(category).where(_not_over(since)).order_by(Event.starts_at, Event.id)
+    return list(db.session.scalars(query))
+
+
+def upcoming_events(
+    now: datetime, category: EventCategory | None = None, limit: int | None = None
+) -> list[Upcoming]:
+    """Return every published event not yet over, at its current or next date, soonest first."""
+    found = [next_occurrence(event, now) for event in events_not_over(now, category)]
+    ordered = sorted((u for u in found if u), key=lambda u: (u.starts_at, u.event.id))
+    return ordered[:limit] if limit else ordered
+
+
+def events_between(
+    start: datetime, end: datetime, category: EventCategory | None = None
+) -> list[Event]:
+    """Return published events that may take place between two moments (series unexpanded)."""
+    one_off = Event.recurrence_rule.is_(None) & (Event.ends_at > start)
+    series = Event.recurrence_rule.is_not(None) & or_(
+        Event.recurrence_until.is_(None), Event.recurrence_until > start
+    )
+    query = _published(category).where(Event.starts_at < end, or_(one_off, series))
+    return list(db.session.scalars(query.order_by(Event.starts_at, Event.id)))
 
 
 def get_published_event(slug: str) -> Event | None:

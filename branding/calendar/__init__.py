@@ -1,0 +1,1 @@
+"""The events calendar: month view, agenda, dated occurrences and iCalendar export."""

@@ -1,0 +1,1 @@
+"""The map: destinations, businesses and events with coordinates, as a page and as GeoJSON."""

@@ -1,0 +1,44 @@
+"""The map page and its GeoJSON data."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, render_template, request, url_for
+
+from branding.areas.services import all_areas
+from branding.maps import services
+from branding.publishing import utcnow
+from branding.query_args import area_arg
+
+bp = Blueprint("maps", __name__, url_prefix="/<lang:lang>/map")
+
+
+def map_filter() -> services.MapFilter:
+    """Read ``?type=``, ``?category=`` and ``?area=``; unknown values mean no filter."""
+    kind = request.args.get("type", "")
+    return services.MapFilter(
+        kind=kind if kind in services.KINDS else None,
+        category=request.args.get("category", "").strip() or None,
+        area=area_arg(),
+    )
+
+
+@bp.get("/")
+def index():
+    """Show destinations, businesses and events on a map, and the same places as a list."""
+    filters = map_filter()
+    return render_template(
+        "maps/index.html",
+        places=services.places(filters, utcnow()),
+        filters=filters,
+        areas=all_areas(),
+        data_url=url_for("maps.data", **filters.args()),
+    )
+
+
+@bp.get("/data.geojson")
+def data():
+    """Serve the map's places as GeoJSON, with the same filters as the page."""
+    response = jsonify(services.feature_collection(services.places(map_filter(), utcnow())))
+    response.mimetype = "application/geo+json"
+    response.headers["Access-Control-Allow-Origin"] = "*"  # open data
+    return response

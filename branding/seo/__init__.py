@@ -1,0 +1,1 @@
+"""What search engines and feed readers read: JSON-LD, sitemap, robots.txt and Atom feeds."""

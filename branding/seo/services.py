@@ -1,0 +1,95 @@
+"""What the sitemap and the Atom feeds list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+
+from branding.areas.models import Area
+from branding.businesses.models import Business, ModerationStatus
+from branding.destinations.models import Destination
+from branding.events import services as events
+from branding.events.models import Event
+from branding.extensions import db
+from branding.publishing import PublicationStatus
+
+# List pages in every language, in the order a visitor meets them.
+LIST_PAGES = (
+    "site.home",
+    "destinations.index",
+    "events.index",
+    "calendar.month",
+    "calendar.agenda",
+    "events.past",
+    "businesses.index",
+    "areas.index",
+    "maps.index",
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the site, to be listed once per language."""
+
+    endpoint: str
+    values: dict = field(default_factory=dict)
+    lastmod: datetime | None = None
+
+
+def _details(endpoint: str, model, condition) -> list[Page]:
+    query = select(model.slug, model.updated_at).order_by(model.slug)
+    if condition is not None:
+        query = query.where(condition)
+    return [Page(endpoint, {"slug": slug}, at) for slug, at in db.session.execute(query)]
+
+
+def sitemap_pages() -> list[Page]:
+    """Return every public page: list pages, then areas, destinations, events, businesses."""
+    published = PublicationStatus.PUBLISHED
+    return [
+        *(Page(endpoint) for endpoint in LIST_PAGES),
+        *_details("areas.detail", Area, None),
+        *_details("destinations.detail", Destination, Destination.status == published),
+        *_details("events.detail", Event, Event.status == published),
+        *_details("businesses.detail", Business, Business.status == ModerationStatus.APPROVED),
+    ]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A destination or business, with when it went public."""
+
+    kind: str  # "destination" or "business"
+    item: Destination | Business
+    published_at: datetime
+
+
+def new_listings(limit: int = 30) -> list[Listing]:
+    """Return the destinations and businesses most recently made public, newest first."""
+    destinations = (
+        select(Destination)
+        .where(Destination.status == PublicationStatus.PUBLISHED)
+        .order_by(Destination.published_at.desc(), Destination.id.desc())
+        .limit(limit)
+    )
+    businesses = (
+        select(Business)
+        .where(Business.status == ModerationStatus.APPROVED)
+        .order_by(Business.approved_at.desc(), Business.id.desc())
+        .limit(limit)
+    )
+    found = [
+        Listing("destination", d, d.published_at or d.created_at)
+        for d in db.session.scalars(destinations)
+    ] + [
+        Listing("business", b, b.approved_at or b.created_at)
+        for b in db.session.scalars(businesses)
+    ]
+    return sorted(found, key=lambda listing: listing.published_at, reverse=True)[:limit]
+
+
+def upcoming_for_feed(now: datetime, limit: int = 50) -> list[events.Upcoming]:
+    """Return the next events for the Atom feed, soonest first."""
+    return events.upcoming_events(now, limit=limit)

@@ -1,0 +1,151 @@
+"""The map: GeoJSON with filters, a plain list without JavaScript, Leaflet only where needed."""
+
+import json
+from datetime import timedelta
+
+from branding.businesses.models import BusinessCategory, ModerationStatus
+from branding.destinations.models import DestinationCategory
+from branding.events.models import EventCategory, EventStatus
+from branding.publishing import PublicationStatus
+
+LEAFLET = "/static/vendor/leaflet/leaflet.js"
+
+
+def _geojson(client, query: str = "", lang: str = "en") -> dict:
+    response = client.get(f"/{lang}/map/data.geojson{query}")
+    assert response.status_code == 200
+    assert response.mimetype == "application/geo+json"
+    return json.loads(response.get_data())
+
+
+def _ids(collection: dict) -> list[str]:
+    return sorted(f["id"] for f in collection["features"])
+
+
+def _places(make):
+    area = make.area(slug="salak")
+    fall = make.destination(
+        slug="lae-une",
+        name={"id": "Air Terjun Lae Une", "en": "Lae Une Waterfall"},
+        category=DestinationCategory.WATERFALL,
+        latitude=2.492,
+        longitude=98.224,
+        area=area,
+    )
+    make.destination(slug="no-coordinates", category=DestinationCategory.WATERFALL)
+    make.destination(slug="draft", status=PublicationStatus.DRAFT, latitude=2.5, longitude=98.2)
+    coffee = make.business(
+        slug="kopi", category=BusinessCategory.COFFEE, latitude=2.567, longitude=98.27
+    )
+    make.business(slug="pending", status=ModerationStatus.PENDING, latitude=2.567, longitude=98.27)
+    fair = make.event(
+        slug="fair", category=EventCategory.MARKET, destination=fall, starts_in=timedelta(days=4)
+    )
+    make.event(slug="over", latitude=2.5, longitude=98.2, starts_in=timedelta(days=-4))
+    make.event(slug="off", event_status=EventStatus.CANCELLED, latitude=2.5, longitude=98.2)
+    return fall, coffee, fair
+
+
+def test_geojson_has_published_places_with_coordinates(client, make):
+    fall, coffee, fair = _places(make)
+    collection = _geojson(client)
+    assert collection["type"] == "FeatureCollection"
+    assert _ids(collection) == [
+        f"business-{coffee.id}",
+        f"destination-{fall.id}",
+        f"event-{fair.id}",
+    ]
+    feature = next(f for f in collection["features"] if f["id"] == f"destination-{fall.id}")
+    assert feature["geometry"] == {"type": "Point", "coordinates": [98.224, 2.492]}  # lon, lat
+    assert feature["properties"]["name"] == "Lae Une Waterfall"
+    assert feature["properties"]["category"] == "Waterfall"
+    assert feature["properties"]["url"] == "http://localhost/en/destinations/lae-une"
+    event = next(f for f in collection["features"] if f["properties"]["kind"] == "event")
+    assert event["geometry"]["coordinates"] == [98.224, 2.492]  # the venue's coordinates
+    assert event["properties"]["when"].endswith("WIB")
+
+
+def test_geojson_filters_by_type_category_and_area(client, make):
+    fall, coffee, fair = _places(make)
+    assert _ids(_geojson(client, "?type=destination")) == [f"destination-{fall.id}"]
+    assert _ids(_geojson(client, "?type=business&category=coffee")) == [f"business-{coffee.id}"]
+    assert _ids(_geojson(client, "?category=waterfall")) == [f"destination-{fall.id}"]
+    assert _ids(_geojson(client, "?category=market")) == [f"event-{fair.id}"]
+    assert _ids(_geojson(client, "?type=business&category=waterfall")) == []
+    assert _ids(_geojson(client, "?area=salak")) == [f"destination-{fall.id}", f"event-{fair.id}"]
+    assert len(_geojson(client, "?type=nonsense")["features"]) == 3  # unknown: no filter
+
+
+def test_geojson_is_in_the_visitors_language(client, make):
+    _places(make)
+    names = {f["properties"]["name"] for f in _geojson(client, lang="id")["features"]}
+    assert "Air Terjun Lae Une" in names
+
+
+def test_map_page_lists_the_places_for_screen_readers_and_without_javascript(client, make):
+    fall, coffee, fair = _places(make)
+    html = client.get("/en/map/?type=destination").get_data(as_text=True)
+    assert 'href="http://localhost/en/destinations/lae-une"' in html
+    assert coffee.name not in html
+    assert 'data-geojson="/en/map/data.geojson?type=destination"' in html
+    assert 'data-tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in html
+    assert LEAFLET in html and "/static/vendor/leaflet/leaflet.css" in html
+    assert '<div id="map" class="map" data-map="places"' in html and "hidden></div>" in html
+
+
+def test_tile_url_and_attribution_are_configurable(app, client):
+    app.config["MAP_TILE_URL"] = "https://tiles.example.test/{z}/{x}/{y}.png"
+    app.config["MAP_TILE_ATTRIBUTION"] = "© Example"
+    html = client.get("/id/map/").get_data(as_text=True)
+    assert 'data-tiles="https://tiles.example.test/{z}/{x}/{y}.png"' in html
+    assert 'data-attribution="© Example"' in html
+
+
+def test_leaflet_loads_only_on_the_map_page(client, make):
+    destination = make.destination(latitude=2.49, longitude=98.22)
+    for path in ("/en/", "/en/destinations/", f"/en/destinations/{destination.slug}"):
+        html = client.get(path).get_data(as_text=True)
+        assert f'src="{LEAFLET}"' not in html, path
+        assert 'vendor/leaflet/leaflet.css">' not in html, path
+
+
+def test_detail_pages_have_directions_and_a_map_on_request(client, make):
+    destination = make.destination(latitude=2.492, longitude=98.224)
+    html = client.get(f"/en/destinations/{destination.slug}").get_data(as_text=True)
+    assert "https://www.google.com/maps/dir/?api=1&amp;destination=2.492000,98.224000" in html
+    assert 'class="minimap" data-lat="2.492" data-lng="98.224"' in html
+    assert 'data-leaflet-js="/static/vendor/leaflet/leaflet.js"' in html  # loaded on click
+    nowhere = make.destination()
+    html = client.get(f"/en/destinations/{nowhere.slug}").get_data(as_text=True)
+    assert "maps/dir" not in html and "minimap" not in html
+
+
+def test_event_map_uses_its_own_place_or_its_destination(client, make):
+    event = make.event(latitude=2.688, longitude=98.232, venue_name="Lapangan Desa Tinada")
+    html = client.get(f"/en/events/{event.slug}").get_data(as_text=True)
+    assert 'data-lat="2.688" data-lng="98.232" data-name="Lapangan Desa Tinada"' in html
+
+
+def _fill(make, count: int) -> None:
+    for _ in range(count):
+        area = make.area()
+        destination = make.destination(area=area, latitude=2.5, longitude=98.2)
+        make.business(area=area, latitude=2.6, longitude=98.3)
+        make.event(destination=destination)
+        make.event(area=area, latitude=2.7, longitude=98.1, recurrence_rule="FREQ=WEEKLY")
+
+
+def test_map_queries_do_not_grow_with_the_number_of_places(client, make, count_queries):
+    _fill(make, 3)
+    paths = ["/en/map/", "/en/map/data.geojson", "/en/map/?area=nowhere&category=waterfall"]
+    few = {}
+    for path in paths:
+        with count_queries() as n:
+            assert client.get(path).status_code == 200
+        few[path] = n[0]
+    _fill(make, 25)
+    for path in paths:
+        with count_queries() as n:
+            assert client.get(path).status_code == 200
+        assert n[0] == few[path], path
+        assert n[0] <= 8, f"{path} ran {n[0]} queries"
