@@ -9,6 +9,8 @@ from flask_migrate import upgrade
 from branding.accounts.commands import users_cli
 from branding.sample_data.commands import sample_cli
 from branding.sample_data.loader import has_content, load_sample_data
+from branding.search.commands import search_cli
+from branding.search.rebuild import rebuild
 from branding.translate_commands import translate_cli
 
 
@@ -24,6 +26,8 @@ def setup_command(no_sample: bool) -> None:
     else:
         summary = load_sample_data()
         click.echo(f"Database created with sample data: {summary}.")
+    count = rebuild()  # the analyzers may have changed too: start the index afresh
+    click.echo(f"Search index built: {count} documents.")
 
 
 def register(app: Flask) -> None:
@@ -32,3 +36,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(sample_cli)
     app.cli.add_command(translate_cli)
+    app.cli.add_command(search_cli)

@@ -6,11 +6,13 @@ from branding.businesses.models import Business, BusinessCategory, ModerationSta
 from branding.destinations.models import Destination, DestinationCategory, Facility
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.media.models import Photo
+from branding.search.models import MissedSearch, SearchOutbox
 from branding.site.models import BrandingSettings
 
 __all__ = [
     "AuditEntry",
     "LoginFailure",
+    "MissedSearch",
     "Area",
     "AreaKind",
     "BrandingSettings",
@@ -26,5 +28,6 @@ __all__ = [
     "Photo",
     "Product",
     "Role",
+    "SearchOutbox",
     "User",
 ]

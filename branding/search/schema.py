@@ -1,0 +1,74 @@
+"""The index schema: one document per (item, language).
+
+A document for language ``L`` (``lang`` field) holds the item's texts as a
+reader of ``L`` sees them: each text in ``L`` or, when missing, in its fallback
+language. Every text goes into the field of the language it is written in,
+``name_<T>`` or ``body_<T>``, so that it is analyzed as that language:
+Indonesian text is stemmed as Indonesian even in the English document. A search
+in ``L`` keeps the ``L`` documents (a set kept per searcher), so sharing the
+fields between document languages costs nothing and keeps the term dictionary
+small, which is most of what building an index costs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
+from whoosh.formats import Frequency
+from whoosh.system import pack_uint
+
+from branding.i18n import LANGUAGES
+from branding.search.analyzers import analyzer
+
+ROLES = ("name", "body")
+NAME_BOOST = 3.0  # a word in a name or title weighs three times a word in the body
+TYPES = ("destination", "event", "business", "product")
+
+
+class CountedFrequency(Frequency):
+    """Whoosh's term-frequency format, counting a text's terms in one pass (faster to index)."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        counts = Counter(analyzer.terms(value))
+        boost = self.field_boost
+        return ((word, n, n * boost, pack_uint(n)) for word, n in counts.items())
+
+
+def text(lang: str) -> TEXT:
+    """Return a text field analyzed as ``lang``: term frequencies, no positions."""
+    field = TEXT(analyzer=analyzer(lang), phrase=False)
+    field.format = CountedFrequency(field_boost=field.format.field_boost)
+    return field
+
+
+def text_field(role: str, text_lang: str) -> str:
+    """Return the field holding ``role`` text (name or body) written in ``text_lang``."""
+    return f"{role}_{text_lang}"
+
+
+COMPLETE = "complete"  # names as readers see them, words unstemmed: suggestions, corrections
+
+
+def build_schema() -> Schema:
+    """Return the schema: keys and filters, dates, then the text fields per language."""
+    schema = Schema(
+        key=STORED,  # "destination:12:en", to map a hit to its item
+        item=ID,  # "destination:12": all languages of one item, to replace them
+        lang=ID,
+        type=ID,
+        business=ID,  # a product's business, so a business change reaches its products
+        area=ID,
+        category=ID,
+        # An event's start, and its end or the end of its series (open: far future), in
+        # seconds since 1970; kept as columns, not terms (see matching.date_docs).
+        starts=COLUMN(NumericColumn("q")),
+        ends=COLUMN(NumericColumn("q")),
+        fingerprint=STORED,  # a hash of the fields, to spot stale documents
+    )
+    schema.add(COMPLETE, text("btd"))  # lowercase words, nothing stemmed
+    for lang in LANGUAGES:
+        for role in ROLES:
+            schema.add(text_field(role, lang), text(lang))
+    return schema

@@ -1,0 +1,41 @@
+"""The search page and the search box's suggestions."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, render_template, request
+
+from branding.areas.services import all_areas
+from branding.i18n import current_language
+from branding.query_args import per_page
+from branding.search import services
+from branding.search.labels import TYPE_LABELS, TYPE_TABS
+from branding.search.params import CATEGORIES, read_params
+
+bp = Blueprint("search", __name__, url_prefix="/<lang:lang>/search")
+
+
+@bp.get("")
+def index():
+    """Search destinations, events, businesses and products in the visitor's language."""
+    params = read_params(request.args, current_language(), per_page())
+    page = services.search_page(params)
+    html = render_template(
+        "search/results.html",
+        result=page,
+        params=params,
+        areas=all_areas(),
+        type_tabs=TYPE_TABS,
+        type_labels=TYPE_LABELS,
+        categories=CATEGORIES,
+    )
+    return html, {"X-Robots-Tag": "noindex"}
+
+
+@bp.get("/suggest")
+def suggest():
+    """Return the names that complete what is typed in the search box, as JSON."""
+    found = services.suggest(request.args.get("q", ""), current_language())
+    response = jsonify(suggestions=found)
+    response.cache_control.public = True
+    response.cache_control.max_age = 60
+    return response
