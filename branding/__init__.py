@@ -6,8 +6,11 @@ from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import event
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from branding import i18n, template_helpers
+from branding import discovery, i18n, mail, search, template_helpers
+from branding.accounts import access, throttle
+from branding.accounts import services as accounts_services
 from branding.extensions import babel, csrf, db, migrate
 
 
@@ -20,6 +23,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_errorhandlers(app)
     register_commands(app)
     template_helpers.init_app(app)
+    discovery.init_app(app)
+    search.init_app(app)
     return app
 
 
@@ -44,6 +49,12 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_babel_locale)
     csrf.init_app(app)
     i18n.init_app(app)
+    access.init_app(app)
+    accounts_services.init_app(app)
+    throttle.init_app(app)
+    mail.init_app(app)
+    if app.config["PROXY_COUNT"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=1)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             event.listen(db.engine, "connect", _sqlite_pragmas)
@@ -61,13 +72,21 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Register one blueprint per feature."""
+    from branding.accounts.views import bp as accounts_bp
     from branding.areas.views import bp as areas_bp
     from branding.businesses.views import bp as businesses_bp
     from branding.destinations.views import bp as destinations_bp
     from branding.events.views import bp as events_bp
+    from branding.office import blueprints as office_blueprints
+    from branding.search.views import bp as search_bp
     from branding.site.views import bp as site_bp
 
-    for bp in (site_bp, destinations_bp, events_bp, businesses_bp, areas_bp):
+    for bp in (site_bp, destinations_bp, events_bp, businesses_bp, areas_bp, accounts_bp):
+        app.register_blueprint(bp)
+    app.register_blueprint(search_bp)
+    for bp in office_blueprints():
+        app.register_blueprint(bp)
+    for bp in discovery.blueprints():
         app.register_blueprint(bp)
 
 
@@ -75,7 +94,7 @@ def register_errorhandlers(app: Flask) -> None:
     """Render HTTP errors as pages in the visitor's language."""
     from branding.site.errors import render_http_error
 
-    for code in (400, 403, 404, 405, 413, 500):
+    for code in (400, 403, 404, 405, 413, 429, 500):
         app.register_error_handler(code, render_http_error)
 
 

@@ -1,5 +1,6 @@
 """Unbound extension objects, bound to an application in create_app()."""
 
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -27,3 +28,4 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 babel = CatalogBabel()
 csrf = CSRFProtect()
+login_manager = LoginManager()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask import Flask, g, request, url_for
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from branding import formatting
 from branding.columns import Localized, MultilingualText
 from branding.i18n import LANGUAGE_LABELS, LANGUAGES, current_language
+from branding.richtext import render_markdown
 
 
 def tr(value: MultilingualText | dict | None) -> Localized:
@@ -22,13 +23,10 @@ def lang_attr(text: Localized) -> Markup:
     return Markup("")
 
 
-def paragraphs(text: str) -> Markup:
-    """Render plain text with blank lines as paragraphs, escaped."""
-    blocks = [b.strip() for b in str(text).split("\n\n") if b.strip()]
-    return Markup("").join(
-        Markup("<p>%s</p>") % Markup("<br>").join(escape(line) for line in b.split("\n"))
-        for b in blocks
-    )
+def missing_languages(item, *fields: str) -> list[str]:
+    """Return the languages in which any of these fields of an item has no text."""
+    missing = {code for name in fields for code in MultilingualText(getattr(item, name)).missing()}
+    return [code for code in LANGUAGES if code in missing]
 
 
 def language_urls(external: bool = False) -> dict[str, str]:
@@ -51,6 +49,7 @@ def _label_globals() -> dict:
     from branding.destinations.labels import FACILITY_LABELS
     from branding.events.labels import CATEGORY_LABELS as EVENT
     from branding.events.labels import STATUS_LABELS
+    from branding.status_labels import ROLE_NAMES, STATUS_NAMES
 
     return {
         "AREA_KINDS": KIND_LABELS,
@@ -59,6 +58,8 @@ def _label_globals() -> dict:
         "FACILITIES": FACILITY_LABELS,
         "EVENT_CATEGORIES": EVENT,
         "EVENT_STATUSES": STATUS_LABELS,
+        "STATUS_NAMES": STATUS_NAMES,
+        "ROLE_NAMES": ROLE_NAMES,
     }
 
 
@@ -67,7 +68,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         tr=tr,
         lang_attr=lang_attr,
-        paragraphs=paragraphs,
+        markdown=render_markdown,
         rupiah=formatting.rupiah,
         rupiah_range=formatting.rupiah_range,
         long_date=formatting.long_date,
@@ -79,6 +80,7 @@ def init_app(app: Flask) -> None:
         LANGUAGE_NAMES=LANGUAGE_LABELS,
         current_language=current_language,
         language_urls=language_urls,
+        missing_languages=missing_languages,
         event_when=formatting.event_when,
         weekday_names=formatting.weekday_names,
         clock=formatting.clock,

@@ -98,6 +98,23 @@ def _empty_tables() -> None:
 
 
 @pytest.fixture
+def make_app(migrated: dict) -> Iterator[Callable[..., Flask]]:
+    """Create extra apps (other workers, other settings); their connections close at the end."""
+    made: list[Flask] = []
+
+    def factory(**overrides) -> Flask:
+        extra = create_app({**migrated, **overrides})
+        extra.test_client_class = RequestClient
+        made.append(extra)
+        return extra
+
+    yield factory
+    for extra in made:
+        with extra.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
 def client(app: Flask):
     """A test client for the app."""
     return app.test_client()

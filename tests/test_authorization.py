@@ -98,7 +98,8 @@ MATRIX = {
     "<any(approve, reinstate):action>": "staff",
     "/<lang:lang>/office/moderation/<any(businesses, products):kind>/<int:item_id>/"
     "<any(reject, suspend):action>": "staff",
-    "/<lang:lang>/office/moderation/businesses/<int:item_id>/<any(verify, unverify):action>": "staff",
+    "/<lang:lang>/office/moderation/businesses/<int:item_id>/"
+    "<any(verify, unverify):action>": "staff",
     "/<lang:lang>/office/admin/users": "admin",
     "/<lang:lang>/office/admin/users/<int:user_id>/role": "admin",
     "/<lang:lang>/office/admin/users/<int:user_id>/active": "admin",

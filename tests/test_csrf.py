@@ -5,7 +5,6 @@ import re
 import pytest
 from werkzeug.routing import Rule
 
-from branding import create_app
 from branding.accounts.models import Role
 from tests.accounts_helpers import PASSWORD
 
@@ -34,9 +33,9 @@ def _token(html: str) -> str:
 
 
 @pytest.fixture
-def csrf_app(migrated):
+def csrf_app(make_app):
     """The app with CSRF protection on, as in production."""
-    app = create_app({**migrated, "WTF_CSRF_ENABLED": True})
+    app = make_app(WTF_CSRF_ENABLED=True)
     with app.app_context():
         yield app
 

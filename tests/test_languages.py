@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from branding import catalogs, create_app
+from branding import catalogs
 from branding.content_status import translation_gaps
 from branding.formatting import event_when
 
@@ -33,7 +33,7 @@ def test_status_command_reports_pakpak_coverage(runner):
     assert "btd:" in result.output and "% translated" in result.output
 
 
-def test_status_command_fails_on_an_incomplete_catalog(tmp_path, migrated):
+def test_status_command_fails_on_an_incomplete_catalog(tmp_path, make_app):
     directory = tmp_path / "translations"
     shutil.copytree(TRANSLATIONS, directory)
     po = catalogs.po_path(directory, "en")
@@ -42,13 +42,13 @@ def test_status_command_fails_on_an_incomplete_catalog(tmp_path, migrated):
     catalog.get("Destinations").string = ""
     with po.open("wb") as handle:
         write_po(handle, catalog)
-    app = create_app({**migrated, "BABEL_TRANSLATION_DIRECTORIES": str(directory)})
+    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(directory))
     result = app.test_cli_runner().invoke(args=["translate", "status"])
     assert result.exit_code != 0 and "incomplete catalogs: en" in result.output
 
 
 @pytest.fixture
-def pakpak_app(tmp_path, migrated):
+def pakpak_app(tmp_path, make_app):
     """An app whose Pakpak catalog translates exactly one string (a test marker, not Pakpak)."""
     directory = tmp_path / "translations"
     shutil.copytree(TRANSLATIONS, directory)
@@ -59,7 +59,7 @@ def pakpak_app(tmp_path, migrated):
     with po.open("wb") as handle:
         write_po(handle, catalog)
     catalogs.compile_all(directory)
-    app = create_app({**migrated, "BABEL_TRANSLATION_DIRECTORIES": str(directory)})
+    app = make_app(BABEL_TRANSLATION_DIRECTORIES=str(directory))
     with app.app_context():
         yield app
 
