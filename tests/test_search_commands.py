@@ -143,6 +143,14 @@ def test_a_corrupt_index_falls_back_to_the_database_and_rebuild_repairs_it(
     assert check().clean and found(search(app, "rusak")) == [("destination", place.slug)]
 
 
+def test_index_rebuilds_an_unreadable_index(app, make, index_dir):
+    make.destination(name={"id": "Danau Pulih"})
+    for toc in storage.current_generation(index_dir).glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    assert runner_output(app, "index").startswith("Built the search index.")
+    assert check().clean and len(found(search(app, "pulih"))) == 1
+
+
 def test_a_stale_lock_file_does_not_block_the_indexer(app, make, index_dir):
     (storage.current_generation(index_dir) / "MAIN_WRITELOCK").write_text("left by a crash")
     make.destination(name={"id": "Danau Kunci"})

@@ -27,7 +27,7 @@ class DrainReport:
     rows: int = 0
     documents: int = 0
     busy: bool = False
-    missing: bool = False
+    missing: bool = False  # no usable index: the rows wait for `flask search rebuild`
 
 
 def drain_batch(timeout: float, batch: int = BATCH) -> DrainReport:
@@ -40,9 +40,8 @@ def drain_batch(timeout: float, batch: int = BATCH) -> DrainReport:
             return DrainReport()
         plan = plan_for([(kind, item_id) for _, kind, item_id in rows])
         labels = category_labels()
-        added = refresh(writer, plan, labels)
-        if plan.everything:
-            added += reconcile(writer, labels)
+        # A full reconcile covers every item: refreshing some first would add them twice.
+        added = reconcile(writer, labels) if plan.everything else refresh(writer, plan, labels)
         db.session.rollback()  # end the read transaction before the database write
         writer.commit()
     outbox.remove([row_id for row_id, _, _ in rows])
@@ -56,7 +55,7 @@ def drain(timeout: float = 5.0, limit: int | None = None, batch: int = BATCH) ->
     while limit is None or report.rows < limit:
         try:
             done = drain_batch(timeout, batch if limit is None else min(batch, limit - report.rows))
-        except storage.IndexMissing:
+        except (storage.IndexMissing, storage.IndexDamaged):  # rows wait for a rebuild
             return DrainReport(report.rows, report.documents, missing=True)
         except storage.IndexBusy:
             return DrainReport(report.rows, report.documents, busy=True)

@@ -10,6 +10,7 @@ the index changes.
 from __future__ import annotations
 
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import accumulate
@@ -23,31 +24,56 @@ from whoosh.searching import Searcher
 FILTER_CACHE = "_branding_filter_sets"  # kept on the searcher: one per thread and index version
 
 
-def _leaf_postings(matcher: Matcher) -> Iterator[tuple[Iterable[int], Iterable[float]]]:
-    """Yield a segment matcher's document numbers and weights, a whole block at a time.
+Span = tuple[int, int]  # the first and last document number of one segment worth reading
+EVERYTHING: Span = (0, 2**63)
 
-    The block arrays are the codec's own (whoosh-reloaded 2.7's W3 format); any
-    other matcher is stepped through one posting at a time.
+
+def _leaf_postings(matcher: Matcher, span: Span) -> Iterator[tuple[Iterable[int], Iterable[float]]]:
+    """Yield a segment matcher's document numbers and weights within a span, block by block.
+
+    The blocks are the codec's own (whoosh-reloaded 2.7's W3 format): blocks
+    wholly outside the span are skipped without being decoded. Any other matcher
+    is stepped through one posting at a time.
     """
+    low, high = span
     if not (isinstance(matcher, W3LeafMatcher) and hasattr(matcher, "_read_data")):
-        while matcher.is_active():
-            yield (matcher.id(),), (matcher.weight(),)
+        while matcher.is_active() and matcher.id() <= high:
+            if matcher.id() >= low:
+                yield (matcher.id(),), (matcher.weight(),)
             matcher.next()
         return
+    while matcher.is_active() and matcher.block_max_id() < low:
+        matcher._next_block()
     while matcher.is_active():
         if matcher._ids is None:  # decode the block's ids in C rather than in a generator
             if matcher._data is None:
                 matcher._read_data()
             matcher._ids = tuple(accumulate(matcher._data[0]))
+        ids = matcher._ids
+        if ids[matcher._i] > high:
+            return
         matcher.weight()  # load the block's weights
-        yield matcher._ids[matcher._i :], matcher._weights[matcher._i :]
+        start = bisect_left(ids, low, matcher._i)
+        end = bisect_right(ids, high, start)
+        yield ids[start:end], matcher._weights[start:end]
+        if end < len(ids):
+            return
         matcher._next_block()
 
 
-def term_postings(reader: IndexReader, field: str, text: str) -> dict[int, float]:
-    """Return the live documents containing a term, with the term's weight in each."""
+def term_postings(
+    reader: IndexReader, field: str, text: str, spans: list[Span | None] | None = None
+) -> dict[int, float]:
+    """Return the live documents containing a term, with the term's weight in each.
+
+    ``spans`` (one per segment, see ``language_spans``) limits the reading to the
+    documents that can matter; ``None`` for a segment skips it.
+    """
     found: dict[int, float] = {}
-    for leaf, offset in reader.leaf_readers():
+    for number, (leaf, offset) in enumerate(reader.leaf_readers()):
+        span = spans[number] if spans is not None else EVERYTHING
+        if span is None:
+            continue
         try:
             matcher = leaf.postings(field, text)
         except TermNotFound:
@@ -55,11 +81,30 @@ def term_postings(reader: IndexReader, field: str, text: str) -> dict[int, float
         deleted: Iterable[int] = ()
         if isinstance(matcher, FilterMatcher):  # the segment has deleted documents
             matcher, deleted = matcher.child, leaf.deleted_docs_set
-        for ids, weights in _leaf_postings(matcher):
+        for ids, weights in _leaf_postings(matcher, span):
             found.update(zip((i + offset for i in ids) if offset else ids, weights, strict=True))
         for docnum in deleted:
             found.pop(docnum + offset, None)
     return found
+
+
+def language_spans(searcher: Searcher, lang: str) -> list[Span | None]:
+    """Return, per segment, the range of document numbers holding ``lang`` documents.
+
+    A rebuild writes each language's documents together, so in the big segment
+    a language is one stretch and reading a common term skips the others.
+    """
+    cache = searcher.__dict__.setdefault(FILTER_CACHE, {})
+    key = ("spans", lang)
+    if key not in cache:
+        docs = sorted(filter_docs(searcher, "lang", lang))
+        spans: list[Span | None] = []
+        for leaf, offset in searcher.reader().leaf_readers():
+            first = bisect_left(docs, offset)
+            last = bisect_left(docs, offset + leaf.doc_count_all()) - 1
+            spans.append((docs[first] - offset, docs[last] - offset) if first <= last else None)
+        cache[key] = spans
+    return cache[key]
 
 
 def term_docs(reader: IndexReader, field: str, text: str) -> set[int]:

@@ -19,7 +19,12 @@ from whoosh.searching import Searcher
 from branding.i18n import LANGUAGES
 from branding.search.analyzers import WORD, index_terms, normalize
 from branding.search.filters import Filters
-from branding.search.matching import BoundedCollector, filter_docs, term_postings
+from branding.search.matching import (
+    BoundedCollector,
+    filter_docs,
+    language_spans,
+    term_postings,
+)
 from branding.search.ranking import rank
 from branding.search.schema import COMPLETE, NAME_BOOST, ROLES, TYPES, text_field
 from branding.search.spelling import Variant, spelling
@@ -90,9 +95,9 @@ def text_query(
     per_word = [t for w in words if (t := word_terms(w, variants.get(w)))]
     if not per_word:
         return None
-    terms, sets = [], []
+    terms, sets, spans = [], [], language_spans(searcher, lang)
     for word in per_word:
-        found = [(t, term_postings(reader, t.fieldname, t.text)) for t in word]
+        found = [(t, term_postings(reader, t.fieldname, t.text, spans)) for t in word]
         sets.append(set().union(*(postings for _, postings in found)))
         terms += [(t, postings) for t, postings in found if postings]
     in_lang = filter_docs(searcher, "lang", lang)

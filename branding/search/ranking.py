@@ -8,16 +8,19 @@ a walk through Whoosh's matchers and a length lookup per document.
 
 from __future__ import annotations
 
+import heapq
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from whoosh.query import Term
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-MAX_CACHED = 64  # (segment, field) length lists kept per process
+MAX_CACHED = 32  # (segment, field) length lists kept per process (~1 MB per 100,000 docs)
 LENGTHS = "_branding_field_lengths"  # per-searcher cache of whole-index length lists
 
 _segments: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
@@ -66,6 +69,49 @@ def field_lengths(searcher: Searcher, field: str) -> list[int]:
     return cache[field]
 
 
+CHEAP = 2000  # a term matching at most this many documents is always scored in full
+
+
+@dataclass
+class _Scorer:
+    """One term's BM25F contribution: boost * idf * tf * (K1 + 1) / (tf + K1 * norm)."""
+
+    postings: dict[int, float]
+    hits: set[int]
+    lengths: list[int]
+    top: float  # boost * idf * (K1 + 1): no document gets more from this term
+    base: float  # K1 * (1 - B)
+    per_word: float  # K1 * B / average field length
+
+    def add_to(self, scores: dict[int, float], docs: Iterable[int]) -> None:
+        """Add the term's contribution to the scores of ``docs``."""
+        postings, lengths = self.postings, self.lengths
+        top, base, per_word = self.top, self.base, self.per_word
+        for docnum in docs:
+            tf = postings[docnum]
+            score = top * tf / (tf + base + per_word * lengths[docnum])
+            scores[docnum] = scores.get(docnum, 0.0) + score
+
+
+def _scorers(searcher: Searcher, terms, docs: set[int]) -> list[_Scorer]:
+    found = []
+    for term, postings in terms:
+        hits = docs.intersection(postings)
+        if hits:
+            bm25 = searcher.weighting.scorer(searcher, term.fieldname, term.text)
+            found.append(
+                _Scorer(
+                    postings,
+                    hits,
+                    field_lengths(searcher, term.fieldname),
+                    term.boost * bm25.idf * (bm25.K1 + 1),
+                    bm25.K1 * (1 - bm25.B),
+                    bm25.K1 * bm25.B / bm25.avgfl,
+                )
+            )
+    return found
+
+
 def rank(
     searcher: Searcher,
     terms: list[tuple[Term, dict[int, float]]],
@@ -73,24 +119,36 @@ def rank(
     limit: int,
     deadline: float,
 ) -> tuple[list[int], bool]:
-    """Return the ``limit`` best of ``docs`` (ties by document number) and whether time ran out."""
-    scores = dict.fromkeys(docs, 0.0)
-    timed_out = False
-    for term, postings in terms:
-        hits = docs.intersection(postings)
-        if not hits:
-            continue
+    """Return the ``limit`` best of ``docs`` (ties by document number) and whether time ran out.
+
+    Exact, but lazy about common terms: terms with few matches are scored first;
+    then, before each common term, if the documents scored so far already hold
+    ``limit`` scores above anything the remaining common terms could give a
+    document they alone match, that term only adds to the documents scored so far.
+    """
+    scorers = _scorers(searcher, terms, docs)
+    common = sorted((s for s in scorers if len(s.hits) > CHEAP), key=lambda s: -s.top)
+    scores: dict[int, float] = {}
+    for scorer in scorers:
         if time.monotonic() > deadline:
-            timed_out = True
-            break
-        bm25 = searcher.weighting.scorer(searcher, term.fieldname, term.text)
-        # idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average)), times the boost
-        top = term.boost * bm25.idf * (bm25.K1 + 1)
-        base, per_word = bm25.K1 * (1 - bm25.B), bm25.K1 * bm25.B / bm25.avgfl
-        lengths = field_lengths(searcher, term.fieldname)
-        for docnum in hits:
-            tf = postings[docnum]
-            scores[docnum] += top * tf / (tf + base + per_word * lengths[docnum])
-    # Best first, ties by document number; plain ints, nothing for the garbage collector.
-    best = sorted(sorted(scores), key=scores.__getitem__, reverse=True)[:limit]
-    return best, timed_out
+            return _out_of_time(scores, docs, limit), True
+        if len(scorer.hits) <= CHEAP:
+            scorer.add_to(scores, scorer.hits)
+    rest = sum(s.top for s in common)
+    for scorer in common:
+        if time.monotonic() > deadline:
+            return _out_of_time(scores, docs, limit), True
+        closed = len(scores) >= limit and heapq.nlargest(limit, scores.values())[-1] > rest
+        scorer.add_to(scores, scorer.hits.intersection(scores) if closed else scorer.hits)
+        rest -= scorer.top
+    return _best(scores, limit), False
+
+
+def _out_of_time(scores: dict[int, float], docs: set[int], limit: int) -> list[int]:
+    """Return what is scored so far, best first, then unscored documents by number."""
+    return (_best(scores, limit) + sorted(docs - scores.keys())[:limit])[:limit]
+
+
+def _best(scores: dict[int, float], limit: int) -> list[int]:
+    """Return the best-scored documents, ties by document number (plain ints: no GC work)."""
+    return sorted(sorted(scores), key=scores.__getitem__, reverse=True)[:limit]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections import defaultdict
 
 from whoosh.writing import SegmentWriter
 
 from branding.extensions import db
+from branding.i18n import LANGUAGES
 from branding.search import outbox, storage
 from branding.search.documents import category_labels, documents
 from branding.search.sources import KINDS, iter_visible
@@ -40,18 +42,34 @@ def rebuild(timeout: float = 30.0) -> int:
 
 
 def _add_everything(writer: SegmentWriter) -> int:
-    labels, count = category_labels(), 0
+    """Add every public item's documents, one language after another.
+
+    Each language's documents get neighbouring numbers, so a search reads one
+    stretch of each posting list (see ``matching.language_spans``); the other
+    languages' documents wait in memory meanwhile.
+    """
+    labels, later = category_labels(), defaultdict(list)
+    first, *others = LANGUAGES
+    count = 0
     for kind in KINDS:
         for item in iter_visible(kind):
             for doc in documents(kind, item, labels):
-                writer.add_document(**doc)
+                if doc["lang"] == first:
+                    writer.add_document(**doc)
+                else:
+                    later[doc["lang"]].append(doc)
                 count += 1
+    for lang in others:
+        for doc in later.pop(lang, []):
+            writer.add_document(**doc)
     return count
 
 
 def ensure_index() -> bool:
-    """Build the index if there is none; return whether it was built."""
-    if storage.current_generation(storage.index_root()) is not None:
+    """Build the index if there is none or it cannot be read; return whether it was built."""
+    try:
+        storage.open_current(storage.index_root())
         return False
-    rebuild()
-    return True
+    except (storage.IndexMissing, storage.IndexDamaged):
+        rebuild()
+        return True

@@ -16,7 +16,6 @@ from collections import Counter
 
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
-from whoosh.formats import Frequency
 from whoosh.system import pack_uint
 
 from branding.i18n import LANGUAGES
@@ -27,20 +26,26 @@ NAME_BOOST = 3.0  # a word in a name or title weighs three times a word in the b
 TYPES = ("destination", "event", "business", "product")
 
 
-class CountedFrequency(Frequency):
-    """Whoosh's term-frequency format, counting a text's terms in one pass (faster to index)."""
+class CountedText(TEXT):
+    """Whoosh's TEXT field (term frequencies, no positions), indexing a text in one pass.
 
-    def word_values(self, value, analyzer, **kwargs):
-        counts = Counter(analyzer.terms(value))
-        boost = self.field_boost
-        return ((word, n, n * boost, pack_uint(n)) for word, n in counts.items())
+    Whoosh counts a text's terms token by token through a chain of generators;
+    counting the analyzer's plain terms with a ``Counter`` gives the same postings
+    in about half the time, and indexing is most of what a rebuild costs.
+    """
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(analyzer=analyzer(lang), phrase=False)
+
+    def index(self, value: str, **kwargs):
+        counts = Counter(self.analyzer.terms(value))
+        boost = self.format.field_boost
+        return [(word.encode("utf-8"), n, n * boost, pack_uint(n)) for word, n in counts.items()]
 
 
-def text(lang: str) -> TEXT:
-    """Return a text field analyzed as ``lang``: term frequencies, no positions."""
-    field = TEXT(analyzer=analyzer(lang), phrase=False)
-    field.format = CountedFrequency(field_boost=field.format.field_boost)
-    return field
+def text(lang: str) -> CountedText:
+    """Return a text field analyzed as ``lang``."""
+    return CountedText(lang)
 
 
 def text_field(role: str, text_lang: str) -> str:
