@@ -8,7 +8,7 @@ from flask import Flask
 from sqlalchemy import event
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from branding import discovery, i18n, mail, search, template_helpers
+from branding import discovery, i18n, mail, media, search, template_helpers
 from branding.accounts import access, throttle
 from branding.accounts import services as accounts_services
 from branding.extensions import babel, csrf, db, migrate
@@ -47,6 +47,7 @@ def register_extensions(app: Flask) -> None:
         app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True
     )
     babel.init_app(app, locale_selector=i18n.select_babel_locale)
+    media.init_app(app)  # before CSRF: its check reads the form, under the upload limits
     csrf.init_app(app)
     i18n.init_app(app)
     access.init_app(app)
@@ -77,6 +78,7 @@ def register_blueprints(app: Flask) -> None:
     from branding.businesses.views import bp as businesses_bp
     from branding.destinations.views import bp as destinations_bp
     from branding.events.views import bp as events_bp
+    from branding.media.views import bp as media_bp
     from branding.office import blueprints as office_blueprints
     from branding.search.views import bp as search_bp
     from branding.site.views import bp as site_bp
@@ -84,6 +86,7 @@ def register_blueprints(app: Flask) -> None:
     for bp in (site_bp, destinations_bp, events_bp, businesses_bp, areas_bp, accounts_bp):
         app.register_blueprint(bp)
     app.register_blueprint(search_bp)
+    app.register_blueprint(media_bp)
     for bp in office_blueprints():
         app.register_blueprint(bp)
     for bp in discovery.blueprints():

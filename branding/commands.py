@@ -7,6 +7,7 @@ from flask import Flask
 from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
+from branding.media.commands import media_cli
 from branding.sample_data.commands import sample_cli
 from branding.sample_data.loader import has_content, load_sample_data
 from branding.search.commands import search_cli
@@ -37,3 +38,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(sample_cli)
     app.cli.add_command(translate_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(media_cli)

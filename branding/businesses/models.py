@@ -12,7 +12,7 @@ from branding.accounts.models import User
 from branding.areas.models import Area
 from branding.columns import MultilingualText, TranslatedText, UTCDateTime
 from branding.extensions import db
-from branding.media.models import Photo
+from branding.media.models import HasPhotos, Photo
 from branding.publishing import Timestamped, enum_column
 
 
@@ -35,7 +35,7 @@ class ModerationStatus(StrEnum):
     SUSPENDED = "suspended"
 
 
-class Business(Timestamped, db.Model):
+class Business(HasPhotos, Timestamped, db.Model):
     __tablename__ = "businesses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -73,19 +73,14 @@ class Business(Timestamped, db.Model):
         cascade="all, delete-orphan",
     )
     photos: Mapped[list[Photo]] = relationship(
-        order_by=Photo.position, cascade="all, delete-orphan"
+        order_by=(Photo.position, Photo.id), cascade="all, delete-orphan"
     )
-
-    @property
-    def cover(self) -> Photo | None:
-        """Return the cover photo: the first in the gallery."""
-        return self.photos[0] if self.photos else None
 
     def __repr__(self) -> str:
         return f"<Business {self.slug}>"
 
 
-class Product(Timestamped, db.Model):
+class Product(HasPhotos, Timestamped, db.Model):
     __tablename__ = "products"
     __table_args__ = (
         CheckConstraint(
@@ -114,10 +109,5 @@ class Product(Timestamped, db.Model):
 
     business: Mapped[Business] = relationship(back_populates="products")
     photos: Mapped[list[Photo]] = relationship(
-        order_by=Photo.position, cascade="all, delete-orphan"
+        order_by=(Photo.position, Photo.id), cascade="all, delete-orphan"
     )
-
-    @property
-    def cover(self) -> Photo | None:
-        """Return the cover photo: the first in the gallery."""
-        return self.photos[0] if self.photos else None

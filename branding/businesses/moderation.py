@@ -21,6 +21,7 @@ from sqlalchemy.orm import selectinload
 
 from branding.accounts.models import User
 from branding.businesses.models import Business, ModerationStatus, Product
+from branding.businesses.photo_review import approve_listing_photos
 from branding.businesses.review import (
     Change,
     WrongStatus,
@@ -118,6 +119,7 @@ def _reason(reason: str) -> str:
 
 def _approve(item: Business | Product) -> None:
     item.status, item.rejection_reason = APPROVED, ""
+    approve_listing_photos(item)
     item.approved_snapshot = snapshot(item)
     if isinstance(item, Business):
         item.approved_at = utcnow()

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from branding.accounts.access import staff_required
-from branding.businesses import moderation
+from branding.businesses import moderation, photo_review
 from branding.businesses.forms import ReasonForm
 from branding.businesses.labels import FIELD_LABELS, STATUS_LABELS
 from branding.businesses.models import Business, ModerationStatus
@@ -48,7 +48,11 @@ def _review_page(item, status: int = 200, **forms):
 @staff_required
 def queue():
     """List the businesses and products waiting for review, oldest first, with what changed."""
-    return render_template("moderation/queue.html", queue=moderation.review_queue())
+    return render_template(
+        "moderation/queue.html",
+        queue=moderation.review_queue(),
+        photos=photo_review.waiting_photos(),
+    )
 
 
 @bp.get("/businesses")
@@ -116,3 +120,27 @@ def verify(item_id: int, action: str):
     moderation.set_verified(current_user._get_current_object(), business, action == "verify")
     flash(_("Saved."), "success")
     return redirect(_detail_url(business))
+
+
+def _owner_photo(photo_id: int):
+    return photo_review.get_owner_photo(photo_id) or abort(404)
+
+
+@bp.post("/photos/<int:photo_id>/approve")
+@staff_required
+def approve_photo(photo_id: int):
+    """Show an owner's new photo to visitors."""
+    photo, _item = _owner_photo(photo_id)
+    photo_review.approve_photo(current_user._get_current_object(), photo)
+    flash(_("Approved: visitors can see it now."), "success")
+    return redirect(url_for(".queue") + "#queue-photos")
+
+
+@bp.post("/photos/<int:photo_id>/delete")
+@staff_required
+def delete_photo(photo_id: int):
+    """Delete an owner's photo that should not be shown."""
+    photo, item = _owner_photo(photo_id)
+    photo_review.remove_photo(current_user._get_current_object(), photo, item)
+    flash(_("The photo has been deleted."), "info")
+    return redirect(url_for(".queue") + "#queue-photos")

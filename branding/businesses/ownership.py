@@ -117,6 +117,7 @@ def own_products(owner: User, business: Business) -> list[Product]:
     """Return all of a business's products, whatever their status, in the owner's order."""
     _check_owner(owner, business)
     query = select(Product).where(Product.business_id == business.id)
+    query = query.options(selectinload(Product.photos))
     return list(db.session.scalars(query.order_by(Product.position, Product.id)))
 
 

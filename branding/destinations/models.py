@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from branding.areas.models import Area
 from branding.columns import MultilingualText, TranslatedText, UTCDateTime
 from branding.extensions import db
-from branding.media.models import Photo
+from branding.media.models import HasPhotos, Photo
 from branding.publishing import PublicationStatus, Timestamped, enum_column
 
 
@@ -36,7 +36,7 @@ class Facility(StrEnum):
     ACCESSIBLE = "accessible"
 
 
-class Destination(Timestamped, db.Model):
+class Destination(HasPhotos, Timestamped, db.Model):
     __tablename__ = "destinations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -73,13 +73,8 @@ class Destination(Timestamped, db.Model):
 
     area: Mapped[Area] = relationship()
     photos: Mapped[list[Photo]] = relationship(
-        order_by=Photo.position, cascade="all, delete-orphan"
+        order_by=(Photo.position, Photo.id), cascade="all, delete-orphan"
     )
-
-    @property
-    def cover(self) -> Photo | None:
-        """Return the cover photo: the first in the gallery."""
-        return self.photos[0] if self.photos else None
 
     def __repr__(self) -> str:
         return f"<Destination {self.slug}>"

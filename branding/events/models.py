@@ -12,7 +12,7 @@ from branding.areas.models import Area
 from branding.columns import MultilingualText, TranslatedText, UTCDateTime
 from branding.destinations.models import Destination
 from branding.extensions import db
-from branding.media.models import Photo
+from branding.media.models import HasPhotos, Photo
 from branding.publishing import PublicationStatus, Timestamped, enum_column
 
 
@@ -32,7 +32,7 @@ class EventStatus(StrEnum):
     RESCHEDULED = "rescheduled"
 
 
-class Event(Timestamped, db.Model):
+class Event(HasPhotos, Timestamped, db.Model):
     __tablename__ = "events"
     __table_args__ = (CheckConstraint("ends_at >= starts_at", name="ends_after_start"),)
 
@@ -78,13 +78,8 @@ class Event(Timestamped, db.Model):
     destination: Mapped[Destination | None] = relationship()
     area: Mapped[Area | None] = relationship()
     photos: Mapped[list[Photo]] = relationship(
-        order_by=Photo.position, cascade="all, delete-orphan"
+        order_by=(Photo.position, Photo.id), cascade="all, delete-orphan"
     )
-
-    @property
-    def cover(self) -> Photo | None:
-        """Return the cover photo: the first in the gallery."""
-        return self.photos[0] if self.photos else None
 
     @property
     def is_repeating(self) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from flask import url_for
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from branding.columns import MultilingualText, TranslatedText, UTCDateTime
@@ -16,7 +17,12 @@ _ONE_OWNER = " + ".join(f"(CASE WHEN {col} IS NULL THEN 0 ELSE 1 END)" for col i
 
 
 class Photo(db.Model):
-    """A stored photo; the first by position is its item's cover."""
+    """A stored photo and its renditions; the first approved one by position is the cover.
+
+    Files are named ``photos/<key[:2]>/<key>-<width>.<webp|jpg>``, one per width in
+    ``widths``. ``width``/``height`` are those of the largest rendition. A photo uploaded by a
+    business owner waits (``approved`` false) until the tourism office approves it.
+    """
 
     __tablename__ = "photos"
     __table_args__ = (CheckConstraint(f"{_ONE_OWNER} = 1", name="one_owner"),)
@@ -25,10 +31,14 @@ class Photo(db.Model):
     storage_key: Mapped[str] = mapped_column(String(200), unique=True)
     width: Mapped[int]
     height: Mapped[int]
+    widths: Mapped[list[int]] = mapped_column(JSON, default=list)
     alt: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     caption: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     position: Mapped[int] = mapped_column(default=0)
+    approved: Mapped[bool] = mapped_column(default=True)
+    is_sample: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     destination_id: Mapped[int | None] = mapped_column(
         ForeignKey("destinations.id", ondelete="CASCADE"), index=True
     )
@@ -41,3 +51,44 @@ class Photo(db.Model):
     product_id: Mapped[int | None] = mapped_column(
         ForeignKey("products.id", ondelete="CASCADE"), index=True
     )
+
+    def file_name(self, width: int, extension: str) -> str:
+        """Return the stored name of one rendition."""
+        return f"photos/{self.storage_key[:2]}/{self.storage_key}-{width}.{extension}"
+
+    def file_names(self) -> list[str]:
+        """Return the stored names of every rendition of this photo."""
+        return [self.file_name(w, ext) for w in self.widths for ext in ("webp", "jpg")]
+
+    def url(self, width: int | None = None, extension: str = "jpg", external: bool = False) -> str:
+        """Return the address of a rendition (the largest when no width is given)."""
+        name = self.file_name(width or self.width, extension)
+        return url_for("media.file", name=name, _external=external)
+
+    def srcset(self, extension: str) -> str:
+        """Return the ``srcset`` of one format: each rendition with its width."""
+        return ", ".join(f"{self.url(w, extension)} {w}w" for w in self.widths)
+
+    def fallback_width(self, wanted: int = 1024) -> int:
+        """Return the rendition width closest above ``wanted`` (for a plain ``src``)."""
+        return next((w for w in self.widths if w >= wanted), self.width)
+
+    def height_at(self, width: int) -> int:
+        """Return the height of the rendition of a given width."""
+        return max(1, round(self.height * width / self.width))
+
+
+class HasPhotos:
+    """What items with a ``photos`` relationship share: the visible gallery and its cover."""
+
+    photos: list[Photo]
+
+    @property
+    def gallery(self) -> list[Photo]:
+        """Return the photos visitors see, in order."""
+        return [photo for photo in self.photos if photo.approved]
+
+    @property
+    def cover(self) -> Photo | None:
+        """Return the cover photo: the first the visitors see."""
+        return next((photo for photo in self.photos if photo.approved), None)

@@ -1,0 +1,75 @@
+"""The tourism office's review of photos that business owners add.
+
+An owner's photo waits until the office approves it. Photos of a listing under review are
+approved with the listing; photos added to an approved listing are reviewed one by one,
+while the listing stays visible.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from branding.accounts.models import User
+from branding.businesses.models import Business, ModerationStatus, Product
+from branding.extensions import db
+from branding.media import services as photo_services
+from branding.media.models import Photo
+
+APPROVED = ModerationStatus.APPROVED
+
+
+def approve_listing_photos(item: Business | Product) -> None:
+    """Show every waiting photo of a listing being approved (the caller commits)."""
+    for photo in item.photos:
+        photo.approved = True
+
+
+def waiting_photos() -> list[tuple[Photo, Business | Product]]:
+    """Return the photos waiting for review on approved listings, oldest first, with each item."""
+    approved_businesses = select(Business.id).where(Business.status == APPROVED)
+    approved_products = select(Product.id).where(Product.status == APPROVED)
+    query = select(Photo).where(
+        Photo.approved.is_(False),
+        or_(Photo.business_id.in_(approved_businesses), Photo.product_id.in_(approved_products)),
+    )
+    photos = list(db.session.scalars(query.order_by(Photo.created_at, Photo.id)))
+    businesses = _by_id(Business, {p.business_id for p in photos} - {None})
+    products = _by_id(Product, {p.product_id for p in photos} - {None})
+    return [
+        (p, businesses[p.business_id] if p.business_id else products[p.product_id]) for p in photos
+    ]
+
+
+def _by_id(model: type, ids: set[int]) -> dict:
+    if not ids:
+        return {}
+    query = select(model).where(model.id.in_(ids))
+    if model is Product:
+        query = query.options(selectinload(Product.business))
+    return {item.id: item for item in db.session.scalars(query)}
+
+
+def _item_of(photo: Photo) -> Business | Product:
+    if photo.business_id is not None:
+        return db.session.get(Business, photo.business_id)
+    product = db.session.get(Product, photo.product_id, options=[selectinload(Product.business)])
+    return product
+
+
+def get_owner_photo(photo_id: int) -> tuple[Photo, Business | Product] | None:
+    """Return a business's or product's photo with its item, or None."""
+    photo = db.session.get(Photo, photo_id)
+    if photo is None or (photo.business_id is None and photo.product_id is None):
+        return None
+    return photo, _item_of(photo)
+
+
+def approve_photo(actor: User, photo: Photo) -> Photo:
+    """Show an owner's photo to visitors."""
+    return photo_services.approve_photo(actor, photo)
+
+
+def remove_photo(actor: User, photo: Photo, item: Business | Product) -> None:
+    """Delete an owner's photo that should not be shown."""
+    photo_services.delete_photo(actor, item, photo)

@@ -1,0 +1,155 @@
+"""Open an uploaded file as a photo, or refuse it with a reason the uploader can act on.
+
+The format is decided by decoding with an allow-list, never by the file's name or declared
+type; the pixel count is checked from the header before any pixel is decoded; a truncated or
+damaged file fails the full decode; anything smuggled after the picture is refused
+(``container``). The result is an RGB image, turned upright, with no metadata left on it.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from branding.media.container import has_foreign_tail
+
+try:  # HEIC/HEIF from phones, when pillow-heif is installed
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener(thumbnails=False)
+    HEIF = ("HEIF",)
+except ImportError:  # pragma: no cover - pillow-heif is a dependency
+    HEIF = ()
+
+FORMATS = ("JPEG", "PNG", "WEBP", *HEIF)
+_SWAPS_AXES = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+class PhotoRejected(ValueError):
+    """An upload that is not a photo we accept; ``message`` says why, in the user's language."""
+
+    def __init__(self, message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class PhotoLimits:
+    max_bytes: int
+    max_pixels: int
+    largest_width: int  # decode no bigger than this needs (JPEG draft mode)
+
+
+def read_limited(stream, limits: PhotoLimits) -> bytes:
+    """Read an upload, refusing an empty one or one over the size limit."""
+    data = stream.read(limits.max_bytes + 1)
+    if not data:
+        raise PhotoRejected(_l("The file is empty."))
+    if len(data) > limits.max_bytes:
+        raise PhotoRejected(
+            _l("The file is too large: a photo may be at most %(mb)s MB.", mb=_mb(limits))
+        )
+    return data
+
+
+def _mb(limits: PhotoLimits) -> str:
+    return f"{limits.max_bytes / 1_000_000:g}"
+
+
+def decode_photo(data: bytes, limits: PhotoLimits) -> Image.Image:
+    """Return the upload as an upright RGB image without metadata, or raise PhotoRejected."""
+    image = _open(data, limits)
+    if has_foreign_tail(data, image.format or ""):
+        raise PhotoRejected(
+            _l("The file holds more than a photo. Save it again as JPEG, PNG or WebP.")
+        )
+    orientation = _orientation(image)
+    _draft(image, limits.largest_width, orientation)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image.load()
+    except Exception as error:  # Pillow raises many kinds for damaged files
+        raise PhotoRejected(
+            _l("The photo is damaged or incomplete. Please upload it again.")
+        ) from error
+    return _clean(image, orientation)
+
+
+def _open(data: bytes, limits: PhotoLimits) -> Image.Image:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=FORMATS)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels(limits) from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise PhotoRejected(
+            _l("This is not a photo we accept. Please upload a JPEG, PNG, WebP or HEIC photo.")
+        ) from error
+    width, height = image.size
+    if width < 1 or height < 1 or width * height > limits.max_pixels:
+        raise _too_many_pixels(limits)
+    return image
+
+
+def _too_many_pixels(limits: PhotoLimits) -> PhotoRejected:
+    megapixels = f"{limits.max_pixels / 1_000_000:g}"
+    return PhotoRejected(
+        _l("The photo has too many pixels: at most %(mp)s megapixels.", mp=megapixels)
+    )
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        return int(image.getexif().get(0x0112, 1))
+    except Exception:  # unreadable EXIF: treat the photo as upright
+        return 1
+
+
+def _draft(image: Image.Image, largest_width: int, orientation: int) -> None:
+    """Let libjpeg decode at 1/2, 1/4 or 1/8 scale when the largest rendition allows it."""
+    if image.format in ("JPEG", "MPO"):
+        wanted = (1, largest_width) if orientation in _SWAPS_AXES else (largest_width, 1)
+        image.draft("RGB", wanted)
+
+
+def _clean(image: Image.Image, orientation: int) -> Image.Image:
+    icc = image.info.get("icc_profile")
+    if orientation != 1:
+        image = ImageOps.exif_transpose(image)
+    image = _to_srgb(image, icc) if icc else image
+    image = _flatten(image)
+    image.info = {}
+    return image
+
+
+def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
+    """Convert colours from the photo's own profile (Display P3 on many phones) to sRGB."""
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        mode = "RGB" if image.mode not in ("RGBA", "LA", "PA") else "RGBA"
+        return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """Return an RGB image; transparency is put on white."""
+    if image.mode == "RGB":
+        return image
+    if image.mode == "P":
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa"):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, "white")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    if image.mode.startswith("I;16") or image.mode in ("I", "F"):
+        image = image.convert("I").point(lambda v: v / 256).convert("L")
+    return image.convert("RGB")

@@ -1,0 +1,97 @@
+"""Where photo files live: a small interface, and the local folder that is its default.
+
+Names are made by the server (``photos/ab/<random>-<width>.<ext>``) and never reused: a file
+never changes once written, so browsers may keep it for a year. Another backend (an object
+store shared by several machines) implements the same four methods.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+from flask import Flask, Response, current_app, send_from_directory
+
+NAME = re.compile(r"^photos/[0-9a-f]{2}/[0-9a-f]{24}-[0-9]{1,5}\.(webp|jpg)$")
+YEAR = 365 * 24 * 3600
+
+
+class Storage(Protocol):
+    def save(self, name: str, data: bytes) -> None: ...
+    def delete(self, name: str) -> None: ...
+    def names(self) -> Iterator[tuple[str, float]]:  # (name, age in seconds)
+        ...
+    def response(self, name: str) -> Response: ...
+
+
+def valid_name(name: str) -> bool:
+    """Say whether a name is one the server could have made."""
+    return bool(NAME.match(name))
+
+
+class LocalStorage:
+    """Photo files in a folder on this machine (``MEDIA_ROOT``, by default ``uploads/``)."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+
+    def _path(self, name: str) -> Path:
+        if not valid_name(name):
+            raise ValueError(f"not a media name: {name!r}")
+        return self.root / name
+
+    def save(self, name: str, data: bytes) -> None:
+        """Write a file whole or not at all (a temporary file renamed into place)."""
+        path = self._path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def delete(self, name: str) -> None:
+        """Remove a file; one already gone is fine."""
+        self._path(name).unlink(missing_ok=True)
+
+    def names(self) -> Iterator[tuple[str, float]]:
+        """Yield every stored name (and stray temporary file) with its age in seconds."""
+        folder = self.root / "photos"
+        now = time.time()
+        for path in folder.glob("*/*") if folder.is_dir() else ():
+            if path.is_file():
+                yield path.relative_to(self.root).as_posix(), now - path.stat().st_mtime
+
+    def remove_stray(self, name: str) -> None:
+        """Remove a file found by ``names`` that has no valid name (a crashed write)."""
+        path = (self.root / name).resolve()
+        if path.is_relative_to((self.root / "photos").resolve()):
+            path.unlink(missing_ok=True)
+
+    def response(self, name: str) -> Response:
+        """Serve a file with its type, nosniff, and a year of caching."""
+        response = send_from_directory(self.root, self._path(name).relative_to(self.root))
+        response.cache_control.public = True
+        response.cache_control.max_age = YEAR
+        response.cache_control.immutable = True
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+def init_app(app: Flask) -> None:
+    """Give the application its storage: the local folder unless one was configured."""
+    app.extensions.setdefault("media_storage", LocalStorage(app.config["MEDIA_ROOT"]))
+
+
+def storage() -> Storage:
+    """Return the current application's storage."""
+    return current_app.extensions["media_storage"]

@@ -1,0 +1,37 @@
+/* Photo pages: say at once when chosen files are too many or too large (before a slow
+   upload starts), and ask before deleting. The server checks everything again. */
+(function () {
+  "use strict";
+
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-max-bytes]"), function (form) {
+    var input = form.querySelector("input[type=file]");
+    var warning = form.querySelector(".photo-size-warning");
+    if (!input || !warning) return;
+    var maxBytes = Number(form.getAttribute("data-max-bytes"));
+    var maxFiles = Number(form.getAttribute("data-max-files"));
+
+    function tooMuch() {
+      var files = Array.prototype.slice.call(input.files || []);
+      return files.length > maxFiles || files.some(function (file) { return file.size > maxBytes; });
+    }
+
+    input.addEventListener("change", function () {
+      var bad = tooMuch();
+      warning.textContent = bad ? warning.getAttribute("data-message") : "";
+      warning.hidden = !bad;
+    });
+    form.addEventListener("submit", function (event) {
+      if (tooMuch()) {
+        event.preventDefault();
+        warning.textContent = warning.getAttribute("data-message");
+        warning.hidden = false;
+      }
+    });
+  });
+
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-confirm]"), function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  });
+})();

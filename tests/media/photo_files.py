@@ -1,0 +1,37 @@
+"""Photo files made by the tests: real JPEG, PNG and WebP bytes, with or without metadata."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+GPS_IFD = 0x8825
+
+
+def photo_bytes(
+    size: tuple[int, int] = (1200, 800),
+    image_format: str = "JPEG",
+    color: tuple[int, int, int] = (40, 120, 80),
+    exif=None,
+    **options,
+) -> bytes:
+    """Return an encoded picture: a gradient with a block, so renditions differ visibly."""
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    image.paste(color, (size[0] // 4, size[1] // 4, size[0] // 2, size[1] // 2))
+    buffer = io.BytesIO()
+    if exif is not None:
+        options["exif"] = exif
+    image.save(buffer, image_format, **options)
+    return buffer.getvalue()
+
+
+def gps_exif(orientation: int = 1) -> Image.Exif:
+    """Return EXIF with a camera, a date and a GPS position (Salak, Pakpak Bharat)."""
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0110] = "Phone 12"  # Model
+    exif[0x0132] = "2026:11:01 09:30:00"  # DateTime
+    exif[0x0112] = orientation
+    exif[GPS_IFD] = {1: "N", 2: (2.0, 34.0, 12.0), 3: "E", 4: (98.0, 17.0, 30.0)}
+    return exif
