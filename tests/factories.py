@@ -16,6 +16,7 @@ from branding.destinations.services import add_destination
 from branding.events.models import Event, EventCategory
 from branding.events.services import add_event
 from branding.extensions import db
+from branding.media.models import Photo
 from branding.publishing import PublicationStatus
 
 _serial = itertools.count(1)
@@ -104,6 +105,14 @@ class Factories:
             **fields,
         }
         return self._commit(add_product(business, **fields))
+
+    def photo(self, item, **fields) -> Photo:
+        """Add a photo row to an item (no files: for pages that only name them)."""
+        fields = {"storage_key": f"{_next():024x}", "width": 640, "height": 480,
+                  "widths": [320, 640], "position": len(item.photos), **fields}  # fmt: skip
+        photo = Photo(**fields)
+        item.photos.append(photo)
+        return self._commit(photo)
 
     @staticmethod
     def _commit(row):

@@ -6,6 +6,7 @@ application without a line here fails ``test_every_route_is_in_the_matrix``.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -17,7 +18,9 @@ from branding.accounts.models import Role
 from branding.businesses.models import ModerationStatus
 from branding.extensions import db
 from branding.formatting import WIB
+from branding.media.services import Upload, add_photos
 from tests.accounts_helpers import login
+from tests.media.photo_files import photo_bytes
 
 ROLES = ("anon", "owner_a", "owner_b", "editor", "admin")
 OK, DONE, LOGIN, FORBIDDEN, NOT_FOUND, REDIRECT = "ok", "done", "login", 403, 404, "redirect"
@@ -36,7 +39,16 @@ SPECS = {
               "admin": FORBIDDEN},
 }  # fmt: skip
 
+
+def _photo_rules(item_rule: str, access: str) -> dict[str, str]:
+    base = f"{item_rule}/photos"
+    one = f"{base}/<int:photo_id>"
+    tails = ("", "/cover", "/move/<any(up, down):direction>", "/delete")
+    return {base: access, **{one + tail: access for tail in tails}}
+
+
 MATRIX = {
+    "/media/<path:name>": "public",
     "/": "redirect",
     "/static/<path:filename>": "public",
     "/robots.txt": "public",
@@ -116,6 +128,14 @@ MATRIX = {
     "/<lang:lang>/my/businesses/<int:business_id>/products/<int:product_id>/submit": "owned",
     "/<lang:lang>/my/businesses/<int:business_id>/products/<int:product_id>/move/"
     "<any(up, down):direction>": "owned",
+    "/<lang:lang>/office/moderation/photos/<int:photo_id>/approve": "staff",
+    "/<lang:lang>/office/moderation/photos/<int:photo_id>/delete": "staff",
+    **_photo_rules("/<lang:lang>/office/destinations/<int:destination_id>", "staff"),
+    **_photo_rules("/<lang:lang>/office/events/<int:event_id>", "staff"),
+    **_photo_rules("/<lang:lang>/my/businesses/<int:business_id>", "owned"),
+    **_photo_rules(
+        "/<lang:lang>/my/businesses/<int:business_id>/products/<int:product_id>", "owned"
+    ),
 }
 
 # Form data that makes an allowed POST succeed.
@@ -159,8 +179,30 @@ def build_world(make) -> World:
         "business_id": business.id,
         "product_id": product.id,
         "item_id": pending.id,
-    }
+        "photos": _photos({"destination_id": destination, "event_id": event,
+                           "business_id": business, "product_id": product}),
+    }  # fmt: skip
+    values["name"] = values["photos"]["business_id"].file_names()[0]
     return World(users, values)
+
+
+def _photos(items: dict) -> dict:
+    """Give each item two small photos (one to act on, one to move past); return the first."""
+    photos = {}
+    for key, item in items.items():
+        uploads = [
+            Upload(f"{key}-{n}.png", io.BytesIO(photo_bytes((64, 48), "PNG"))) for n in (1, 2)
+        ]
+        photos[key] = add_photos(None, item, uploads, approved=key != "business_id")[0]
+    return photos
+
+
+def _photo_of(rule: Rule, world: World):
+    """The photo a rule acts on: the most specific item's (for moderation, the business's)."""
+    for key in ("product_id", "business_id", "event_id", "destination_id"):
+        if key in rule.arguments:
+            return world.values["photos"][key]
+    return world.values["photos"]["business_id"]
 
 
 def _url(rule: Rule, world: World) -> str:
@@ -175,6 +217,8 @@ def _url(rule: Rule, world: World) -> str:
                               "businesses": "business", "areas": "area"}[kind]]  # fmt: skip
         elif name == "filename":
             values[name] = "css/site.css"
+        elif name == "photo_id":
+            values[name] = _photo_of(rule, world).id
         elif name == "token":
             values[name] = "not-a-token"
         elif getattr(rule._converters[name], "items", None):

@@ -22,10 +22,12 @@ PAGES = [
 def _fill(make, areas: list, count: int, offset: int = 0) -> None:
     for n in range(offset, offset + count):
         area = areas[n % len(areas)]
-        make.destination(area=area, featured=True)
-        make.event(area=area, starts_in=timedelta(days=n + 1))
-        make.event(area=area, starts_in=timedelta(days=-n - 1))
-        make.product(make.business(area=area))
+        make.photo(make.destination(area=area, featured=True))
+        make.photo(make.event(area=area, starts_in=timedelta(days=n + 1)))
+        make.photo(make.event(area=area, starts_in=timedelta(days=-n - 1)))
+        business = make.business(area=area)
+        make.photo(business)
+        make.photo(make.product(business))
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -41,6 +43,7 @@ def test_a_page_of_50_runs_as_many_queries_as_a_page_of_5(app, client, make, cou
         html = client.get(url).get_data(as_text=True)
     if path == "/{lang}/destinations/":
         assert html.count('<article class="card">') == 50
+        assert html.count("<picture") == 50  # every card shows its cover
     assert many[0] == few[0]
     assert many[0] <= PAGE_BUDGETS.get(path, BUDGET), f"{url} ran {many[0]} queries"
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from flask import Flask
 from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from branding.extensions import db
 from branding.media.models import Photo
@@ -28,10 +28,11 @@ def written(session: Session, name: str) -> None:
     session.info.setdefault(WRITTEN, set()).add(name)
 
 
-def _after_flush(session: Session, context) -> None:
-    for obj in session.deleted:
-        if isinstance(obj, Photo):
-            session.info.setdefault(DOOMED, set()).update(obj.file_names())
+def _after_delete(mapper, connection, photo: Photo) -> None:
+    """Note the files of a photo row deleted by a flush (orphans of a gallery included)."""
+    session = object_session(photo)
+    if session is not None:
+        session.info.setdefault(DOOMED, set()).update(photo.file_names())
 
 
 def _after_commit(session: Session) -> None:
@@ -54,8 +55,8 @@ def _remove(names: set[str]) -> None:
 
 def init_app(app: Flask) -> None:
     """Listen to the application's sessions (once per process)."""
-    if not event.contains(Session, "after_flush", _after_flush):
-        event.listen(Session, "after_flush", _after_flush)
+    if not event.contains(Photo, "after_delete", _after_delete):
+        event.listen(Photo, "after_delete", _after_delete)
         event.listen(Session, "after_commit", _after_commit)
         event.listen(Session, "after_rollback", _after_rollback)
 

@@ -49,6 +49,11 @@ BUSINESS_TYPES = {
 FREQUENCIES = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M", "YEARLY": "Y"}
 
 
+def images(item, most: int = 3) -> list[str] | None:
+    """Return the addresses of an item's first photos (largest JPEG), or None without any."""
+    return [photo.url(extension="jpg", external=True) for photo in item.gallery[:most]] or None
+
+
 def destination_data(destination: Destination, url: str, lang: str, today: date) -> dict:
     """Describe a destination as a TouristAttraction."""
     hours = destination.opening_hours
@@ -65,6 +70,7 @@ def destination_data(destination: Destination, url: str, lang: str, today: date)
             "name": str(destination.name.resolve(lang)),
             "description": str(destination.summary.resolve(lang)),
             "url": url,
+            "image": images(destination),
             "address": postal_address(
                 destination.address, str(destination.area.name.resolve(lang)), REGION, COUNTRY
             ),
@@ -121,6 +127,7 @@ def event_data(
             "name": str(event.title.resolve(lang)),
             "description": str(event.summary.resolve(lang)),
             "url": url,
+            "image": images(event),
             "startDate": moment(starts_at, event.all_day),
             "endDate": moment(ends_at, event.all_day),
             "eventStatus": f"{CONTEXT}/{EVENT_STATUSES[event.event_status]}",
@@ -153,6 +160,7 @@ def product_data(product: Product, business_id: str, url: str, lang: str) -> dic
             "@id": f"{url}#product-{product.id}",
             "name": str(product.name.resolve(lang)),
             "description": str(product.description.resolve(lang)),
+            "image": images(product, 1),
             "offers": compact(
                 {
                     **offer(product.price_min, url, product.available, product.price_max),
@@ -178,6 +186,7 @@ def business_data(
             "name": business.name,
             "description": str(business.summary.resolve(lang)),
             "url": url,
+            "image": images(business),
             "address": postal_address(
                 business.address, str(business.area.name.resolve(lang)), REGION, COUNTRY
             ),
