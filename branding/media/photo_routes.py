@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -70,7 +71,7 @@ def add_photo_routes(bp: Blueprint, gallery: Gallery) -> None:
             except services.UploadRefused as refused:
                 form.photos.errors = [f"{r.filename[:80]}: {r.message}" for r in refused.refusals]
                 return _page(gallery, item, ids, form, 400)
-            flash(_("%(count)s photo(s) added.", count=len(added)), "success")
+            flash(ngettext("%(num)s photo added.", "%(num)s photos added.", len(added)), "success")
             return redirect(url_for(f".{gallery.name}", **ids))
         return _page(gallery, item, ids, form, 400 if form.is_submitted() else 200)
 
@@ -130,12 +131,11 @@ def _too_large(gallery: Gallery, item: Any, ids: dict):
 
 
 def _too_large_message() -> str:
-    from flask import current_app
-
     config = current_app.config
+    megabytes = "%g" % (config["PHOTO_MAX_FILE_BYTES"] / 1_000_000)
     return _(
         "Too much at once: each photo may be at most %(mb)s MB, and at most %(count)s photos "
         "at a time.",
-        mb=f"{config['PHOTO_MAX_FILE_BYTES'] / 1_000_000:g}",
+        mb=megabytes,
         count=config["PHOTO_MAX_FILES"],
     )
