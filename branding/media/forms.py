@@ -27,7 +27,7 @@ add_language_fields(PhotoTextForm, "caption", _l("Caption"), max_length=500)
 class PhotoUploadForm(PhotoTextForm):
     """One or more photos, with the texts given to each."""
 
-    photos = MultipleFileField(_l("Photos"), render_kw={"accept": ACCEPT})
+    photos = MultipleFileField(_l("Choose photos"), render_kw={"accept": ACCEPT})
 
     def validate_photos(self, field) -> None:
         chosen = self.uploads()
