@@ -94,13 +94,15 @@ def test_fields_an_owner_may_not_set_are_ignored(client, make, owner):
     assert product.position >= 0
 
 
-def _owner_urls(app, business_id: int, product_id: int) -> list[tuple[str, str]]:
+def _owner_urls(app, business_id: int, product_id: int, photos=None) -> list[tuple[str, str]]:
     """Return (method, url) for every owner route that names a business."""
     ids = {"business_id": business_id, "product_id": product_id, "direction": "up"}
     found = []
     for rule in app.url_map.iter_rules():
         if not rule.endpoint.startswith("owner.") or "business_id" not in rule.arguments:
             continue
+        if photos:  # the photo of the item the route is about
+            ids["photo_id"] = photos["product" if "product_id" in rule.arguments else "business"]
         args = {name: ids[name] for name in rule.arguments if name != "lang"}
         with app.test_request_context():
             url = app.url_for(rule.endpoint, lang="en", **args)
@@ -111,10 +113,11 @@ def _owner_urls(app, business_id: int, product_id: int) -> list[tuple[str, str]]
 def test_another_owners_business_and_products_do_not_exist_for_me(app, client, make, owner):
     theirs = make.business(owner=make.user(), status=DRAFT, name="Rahasia Orang Lain")
     product = make.product(theirs, status=DRAFT, price_min=1000)
+    photos = {"business": make.photo(theirs).id, "product": make.photo(product).id}
     before = (theirs.name, theirs.status, product.price_min, product.position)
     log_in(client, owner)
-    urls = _owner_urls(app, theirs.id, product.id)
-    assert len(urls) >= 12  # every route with an id, read and write
+    urls = _owner_urls(app, theirs.id, product.id, photos)
+    assert len(urls) >= 22  # every route with an id, read and write, photos included
     for method, url in urls:
         response = client.open(
             url, method=method, data={**business_form(theirs.area), "name_id": "x"}
@@ -123,6 +126,7 @@ def test_another_owners_business_and_products_do_not_exist_for_me(app, client, m
         assert "Rahasia Orang Lain" not in response.get_data(as_text=True)
     theirs, product = reload(theirs), reload(product)
     assert (theirs.name, theirs.status, product.price_min, product.position) == before
+    assert [p.id for p in theirs.photos + product.photos] == list(photos.values())
     assert "Rahasia Orang Lain" not in client.get("/en/my/").get_data(as_text=True)
 
 

@@ -1,5 +1,6 @@
 /* Photo pages: say at once when chosen files are too many or too large (before a slow
-   upload starts), and ask before deleting. The server checks everything again. */
+   upload starts), show that an upload is under way, and ask before deleting. The server
+   checks everything again. */
 (function () {
   "use strict";
 
@@ -25,7 +26,12 @@
         event.preventDefault();
         warning.textContent = warning.getAttribute("data-message");
         warning.hidden = false;
+        return;
       }
+      var status = form.querySelector(".upload-status");
+      var button = form.querySelector("button[type=submit]");
+      if (status) status.textContent = status.getAttribute("data-message");
+      if (button) button.disabled = true; // one upload at a time: no double submission
     });
   });
 
