@@ -73,6 +73,8 @@ def load_config(instance_path: Path, root_path: Path) -> dict:
         "PHOTO_MAX_FILE_BYTES": int(os.environ.get("PHOTO_MAX_FILE_BYTES", 15_000_000)),
         "PHOTO_MAX_FILES": int(os.environ.get("PHOTO_MAX_FILES", 8)),
         "PHOTO_MAX_PIXELS": int(os.environ.get("PHOTO_MAX_PIXELS", 50_000_000)),
+        # PNG, WebP and HEIC are decoded whole (a JPEG at a reduced scale): fewer pixels
+        "PHOTO_MAX_PIXELS_WHOLE": int(os.environ.get("PHOTO_MAX_PIXELS_WHOLE", 25_000_000)),
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
         "BABEL_DEFAULT_LOCALE": "id",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Jakarta",

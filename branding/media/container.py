@@ -12,6 +12,7 @@ import struct
 
 _JPEG_STANDALONE = {0x01, *range(0xD0, 0xD8)}  # TEM and RST0–7 carry no length
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PADDING = b"\x00\r\n\t "
 
 
 def image_end(data: bytes, image_format: str) -> int | None:
@@ -21,18 +22,65 @@ def image_end(data: bytes, image_format: str) -> int | None:
 
 
 def has_foreign_tail(data: bytes, image_format: str) -> bool:
-    """Say whether bytes other than padding, an MPO frame or a motion-photo video follow."""
+    """Say whether bytes other than padding, MPO frames or a motion-photo video follow."""
     end = image_end(data, image_format)
-    if end is None:
-        return True
-    tail = data[end:]
-    if not tail.strip(b"\x00\r\n\t "):
-        return False
-    return not (tail.startswith(b"\xff\xd8\xff") or tail[4:8] == b"ftyp")
+    return end is None or foreign_after(data, end)
 
 
-def _jpeg_end(data: bytes) -> int | None:
-    pos = 2  # after SOI
+def foreign_after(data: bytes, end: int) -> bool:
+    """Say whether anything but padding, whole JPEG frames or a whole MP4 follows ``end``.
+
+    Each frame and the video must be well formed up to its own end, so that a page behind a
+    JPEG marker or a fake ``ftyp`` is not let through.
+    """
+    stop = len(data.rstrip(_PADDING)) if end < len(data) else end
+    trailer = samsung_trailer_start(data, end)
+    if trailer is not None:  # what Samsung phones append: its blocks are accounted for
+        stop = trailer
+    pos: int | None = end
+    while pos is not None and pos < stop:
+        if data.startswith(b"\xff\xd8\xff", pos):  # another frame of an MPO
+            pos = _jpeg_end(data, pos)
+        elif data[pos + 4 : pos + 8] == b"ftyp":  # the video of a motion photo
+            video_end = _bmff_end(data, pos)
+            pos = video_end if video_end is not None and video_end >= stop else None
+        else:
+            return True
+    return pos is None
+
+
+def samsung_trailer_start(data: bytes, end: int) -> int | None:
+    """Return where a well-formed Samsung "SEF" trailer begins after ``end``, or None.
+
+    Galaxy phones append blocks (capture time, motion-photo video, depth map …) followed by
+    a directory: ``SEFH``, version, count, then per block (padding, type, distance back from
+    ``SEFH``, length), and finally the directory's length and ``SEFT``. The trailer is taken
+    only if its blocks lie after the picture and cover every byte up to the directory.
+    """
+    if len(data) - end < 20 or data[-4:] != b"SEFT":
+        return None
+    (directory_length,) = struct.unpack("<I", data[-8:-4])
+    head = len(data) - 8 - directory_length
+    if head < end or data[head : head + 4] != b"SEFH":
+        return None
+    (count,) = struct.unpack("<I", data[head + 8 : head + 12])
+    if count == 0 or head + 12 + 12 * count > len(data) - 8:
+        return None
+    blocks = []
+    for n in range(count):
+        _, _, back, length = struct.unpack("<HHII", data[head + 12 + 12 * n : head + 24 + 12 * n])
+        blocks.append((head - back, head - back + length))
+    blocks.sort()
+    covered = blocks[0][0]
+    for start, stop in blocks:
+        if start < end or stop > head or start > covered:
+            return None
+        covered = max(covered, stop)
+    return blocks[0][0] if covered == head else None
+
+
+def _jpeg_end(data: bytes, start: int = 0) -> int | None:
+    pos = start + 2  # after SOI
     while pos + 2 <= len(data):
         if data[pos] != 0xFF:
             return None
@@ -84,9 +132,9 @@ def _webp_end(data: bytes) -> int | None:
     return end if end <= len(data) else None
 
 
-def _bmff_end(data: bytes) -> int | None:
+def _bmff_end(data: bytes, start: int = 0) -> int | None:
     """HEIF/HEIC: the top-level boxes of an ISO base media file, one after another."""
-    pos = 0
+    pos = start
     while pos + 8 <= len(data):
         size, kind = struct.unpack(">I4s", data[pos : pos + 8])
         if size == 1 and pos + 16 <= len(data):

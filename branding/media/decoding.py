@@ -13,9 +13,9 @@ import warnings
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, UnidentifiedImageError
 
-from branding.media.container import has_foreign_tail
+from branding.media.container import foreign_after, image_end
 
 try:  # HEIC/HEIF from phones, when pillow-heif is installed
     from pillow_heif import register_heif_opener
@@ -27,6 +27,15 @@ except ImportError:  # pragma: no cover - pillow-heif is a dependency
 
 FORMATS = ("JPEG", "PNG", "WEBP", *HEIF)
 _SWAPS_AXES = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
+_UPRIGHT = {  # what turns a picture with each EXIF orientation upright
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 _SRGB = ImageCms.createProfile("sRGB")
 
 
@@ -41,8 +50,9 @@ class PhotoRejected(ValueError):
 @dataclass(frozen=True)
 class PhotoLimits:
     max_bytes: int
-    max_pixels: int
+    max_pixels: int  # a JPEG: decoded at a reduced scale when it is large
     largest_width: int  # decode no bigger than this needs (JPEG draft mode)
+    max_pixels_whole: int = 25_000_000  # PNG, WebP, HEIC: always decoded whole, so fewer
 
 
 def read_limited(stream, limits: PhotoLimits) -> bytes:
@@ -64,7 +74,10 @@ def _mb(limits: PhotoLimits) -> str:
 def decode_photo(data: bytes, limits: PhotoLimits) -> Image.Image:
     """Return the upload as an upright RGB image without metadata, or raise PhotoRejected."""
     image = _open(data, limits)
-    if has_foreign_tail(data, image.format or ""):
+    end = image_end(data, image.format or "")
+    if end is None:  # cut short: the picture's own structure never ends
+        raise _damaged()
+    if foreign_after(data, end):
         raise PhotoRejected(
             _l("The file holds more than a photo. Save it again as JPEG, PNG or WebP.")
         )
@@ -75,10 +88,12 @@ def decode_photo(data: bytes, limits: PhotoLimits) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image.load()
     except Exception as error:  # Pillow raises many kinds for damaged files
-        raise PhotoRejected(
-            _l("The photo is damaged or incomplete. Please upload it again.")
-        ) from error
-    return _clean(image, orientation)
+        raise _damaged() from error
+    return _clean(_shrink(image, limits.largest_width, orientation), orientation)
+
+
+def _damaged() -> PhotoRejected:
+    return PhotoRejected(_l("The photo is damaged or incomplete. Please upload it again."))
 
 
 def _open(data: bytes, limits: PhotoLimits) -> Image.Image:
@@ -87,19 +102,26 @@ def _open(data: bytes, limits: PhotoLimits) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=FORMATS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise _too_many_pixels(limits) from error
+        looks_like = "JPEG" if data.startswith(b"\xff\xd8") else None  # Pillow stopped early
+        raise _too_many_pixels(_max_pixels(limits, looks_like)) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise PhotoRejected(
             _l("This is not a photo we accept. Please upload a JPEG, PNG, WebP or HEIC photo.")
         ) from error
     width, height = image.size
-    if width < 1 or height < 1 or width * height > limits.max_pixels:
-        raise _too_many_pixels(limits)
+    most = _max_pixels(limits, image.format)
+    if width < 1 or height < 1 or width * height > most:
+        raise _too_many_pixels(most)
     return image
 
 
-def _too_many_pixels(limits: PhotoLimits) -> PhotoRejected:
-    megapixels = f"{limits.max_pixels / 1_000_000:g}"
+def _max_pixels(limits: PhotoLimits, image_format: str | None) -> int:
+    scaled = image_format in ("JPEG", "MPO")
+    return limits.max_pixels if scaled else min(limits.max_pixels, limits.max_pixels_whole)
+
+
+def _too_many_pixels(most: int) -> PhotoRejected:
+    megapixels = f"{most / 1_000_000:g}"
     return PhotoRejected(
         _l("The photo has too many pixels: at most %(mp)s megapixels.", mp=megapixels)
     )
@@ -119,10 +141,23 @@ def _draft(image: Image.Image, largest_width: int, orientation: int) -> None:
         image.draft("RGB", wanted)
 
 
+def _shrink(image: Image.Image, largest_width: int, orientation: int) -> Image.Image:
+    """Reduce a large decoded picture by a whole factor first, so later copies are small.
+
+    Only JPEG can be decoded at a smaller scale (``_draft``); a 48-megapixel PNG, WebP or
+    HEIC is decoded whole, and every conversion after it would copy it whole again.
+    """
+    side = image.height if orientation in _SWAPS_AXES else image.width
+    factor = side // largest_width
+    if factor < 2 or image.mode not in ("RGB", "RGBA", "L", "LA", "CMYK", "I", "F"):
+        return image
+    return image.reduce(factor)  # keeps .info, and with it any colour profile
+
+
 def _clean(image: Image.Image, orientation: int) -> Image.Image:
     icc = image.info.get("icc_profile")
-    if orientation != 1:
-        image = ImageOps.exif_transpose(image)
+    if orientation in _UPRIGHT:
+        image = image.transpose(_UPRIGHT[orientation])
     image = _to_srgb(image, icc) if icc else image
     image = _flatten(image)
     image.info = {}

@@ -10,6 +10,10 @@ from PIL import Image
 WIDTHS = (320, 640, 1024, 1600)
 FORMATS = {"webp": "image/webp", "jpg": "image/jpeg"}
 _WEBP = {"format": "WEBP", "quality": 80, "method": 3}
+# Renditions wider than 1024 (large screens only) cost most to encode: there method 2 (no
+# rate-distortion search) takes ~40% of method 3's time for ~5% more bytes at the same quality.
+_WEBP_WIDE = {**_WEBP, "method": 2}
+_WIDE = 1024
 _JPEG = {"format": "JPEG", "quality": 82, "optimize": True, "progressive": True}
 
 
@@ -41,7 +45,8 @@ def make_renditions(image: Image.Image, widths: tuple[int, ...] = WIDTHS) -> lis
         if width != current.width:
             size = (width, height_for(current.width, current.height, width))
             current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
-        for extension, options in (("webp", _WEBP), ("jpg", _JPEG)):
+        webp = _WEBP_WIDE if width > _WIDE else _WEBP
+        for extension, options in (("webp", webp), ("jpg", _JPEG)):
             made.append(Rendition(width, current.height, extension, _encode(current, options)))
     return made
 

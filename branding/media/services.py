@@ -57,7 +57,12 @@ class Prepared:
 def limits() -> PhotoLimits:
     """Return the configured size and pixel limits of one photo."""
     config = current_app.config
-    return PhotoLimits(config["PHOTO_MAX_FILE_BYTES"], config["PHOTO_MAX_PIXELS"], WIDTHS[-1])
+    return PhotoLimits(
+        config["PHOTO_MAX_FILE_BYTES"],
+        config["PHOTO_MAX_PIXELS"],
+        WIDTHS[-1],
+        config["PHOTO_MAX_PIXELS_WHOLE"],
+    )
 
 
 def prepare(upload: Upload) -> Prepared:
@@ -99,7 +104,23 @@ def add_photos(
 ) -> list[Photo]:
     """Add photos to the end of an item's gallery, with the same alt text and caption."""
     prepared = prepare_all(uploads)
-    texts = texts or {}
+    try:
+        photos = _attach(actor, item, prepared, texts or {}, approved, is_sample)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()  # also removes the files written so far (cleanup)
+        raise
+    return photos
+
+
+def _attach(
+    actor: User | None,
+    item: Any,
+    prepared: list[Prepared],
+    texts: dict,
+    approved: bool,
+    is_sample: bool,
+) -> list[Photo]:
     photos = []
     position = max((p.position for p in item.photos), default=-1) + 1
     for offset, ready in enumerate(prepared):
@@ -120,7 +141,6 @@ def add_photos(
         photos.append(photo)
     if actor is not None:
         audit.record(actor, "add photos", item, {"photos": [None, len(photos)]})
-    db.session.commit()
     return photos
 
 

@@ -35,6 +35,7 @@ class _LimitedSpool(tempfile.SpooledTemporaryFile):
     def write(self, data: Any) -> int:
         self._written += len(data)
         if self._written > self._limit:
+            self.close()  # the parser drops this file: release its temporary file now
             raise FileTooLarge()
         return super().write(data)
 

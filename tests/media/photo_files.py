@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 
 from PIL import Image
 
@@ -35,3 +36,18 @@ def gps_exif(orientation: int = 1) -> Image.Exif:
     exif[0x0112] = orientation
     exif[GPS_IFD] = {1: "N", 2: (2.0, 34.0, 12.0), 3: "E", 4: (98.0, 17.0, 30.0)}
     return exif
+
+
+def samsung_trailer(*blocks: tuple[int, bytes]) -> bytes:
+    """What Galaxy phones append after a JPEG: (type, data) blocks, then the SEF directory."""
+    body = b"".join(data for _, data in blocks)
+    entries, offset = b"", 0
+    for kind, data in blocks:
+        back = len(body) - offset  # from the directory back to the block's first byte
+        entries += struct.pack("<HHII", 0, kind, back, len(data))
+        offset += len(data)
+    directory = b"SEFH" + struct.pack("<II", 106, len(blocks)) + entries
+    return body + directory + struct.pack("<I", len(directory)) + b"SEFT"
+
+
+CAPTURE_TIME = (0x0A01, b"\x00\x00\x01\x0a\x0e\x00\x00\x00Image_UTC_Data1764300000000")
