@@ -17,8 +17,8 @@ MENU = {"id": "Destinasi", "en": "Destinations", "btd": "Destinasi"}
 
 @pytest.fixture
 def sample(app):
-    """The sample data of Pakpak Bharat."""
-    load_sample_data()
+    """The sample data of Pakpak Bharat, without its illustrations (test_sample_photos has them)."""
+    load_sample_data(photos=False)
 
 
 def _public_paths() -> list[str]:

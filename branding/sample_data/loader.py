@@ -1,4 +1,4 @@
-"""Load the sample content of Pakpak Bharat in one transaction."""
+"""Load the sample content of Pakpak Bharat in one transaction, then illustrate it."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from branding.sample_data.destinations_land import LAND
 from branding.sample_data.destinations_water import WATER
 from branding.sample_data.events_past import PAST
 from branding.sample_data.events_upcoming import UPCOMING
+from branding.sample_data.photos import add_sample_photos
 from branding.sample_data.products_goods import GOODS
 from branding.sample_data.products_services import SERVICES
 from branding.sample_data.settings import SETTINGS
@@ -42,8 +43,14 @@ def has_content() -> bool:
     return any(db.session.scalar(select(m.id).limit(1)) is not None for m in models)
 
 
-def load_sample_data(today: date | None = None) -> str:
-    """Add the whole sample in one transaction and return a summary of what was added."""
+def load_sample_data(today: date | None = None, photos: bool = True) -> str:
+    """Add the whole sample and its pictures; return a summary of what was added.
+
+    The content is added in one transaction. The pictures follow once it is committed: the
+    photo service commits each photo by itself (and removes the files of one that fails);
+    a failure there leaves the content in place with fewer pictures. Making the pictures'
+    renditions takes most of the time (10–20 s); ``photos=False`` skips them.
+    """
     today = today or datetime.now(WIB).date()
     try:
         counts = _add_everything(today)
@@ -51,6 +58,7 @@ def load_sample_data(today: date | None = None) -> str:
     except Exception:
         db.session.rollback()
         raise
+    counts["photos"] = add_sample_photos() if photos else 0
     return ", ".join(f"{count} {name}" for name, count in counts.items())
 
 

@@ -54,7 +54,7 @@ def category_labels() -> Labels:
 
 
 def _alts(item: Any) -> list[Text]:
-    return [photo.alt for photo in item.gallery]
+    return [photo.alt for photo in item.gallery if not photo.is_sample]  # not illustrations
 
 
 def _destination(d: Any) -> Parts:

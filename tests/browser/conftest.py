@@ -30,12 +30,15 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="module")
-def live_server(migrated: dict) -> Iterator[str]:
-    """Serve the app with the sample data on a free localhost port."""
+def live_server(migrated: dict, request) -> Iterator[str]:
+    """Serve the app with the sample data on a free localhost port.
+
+    Its illustrations (some seconds of renditions) only for modules that set SAMPLE_PHOTOS.
+    """
     config = {**migrated, "SERVER_NAME": None, "WTF_CSRF_ENABLED": True}
     app = create_app(config)
     with app.app_context():
-        load_sample_data()
+        load_sample_data(photos=getattr(request.module, "SAMPLE_PHOTOS", False))
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
