@@ -72,6 +72,7 @@ def load_config(instance_path: Path, root_path: Path) -> dict:
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # photo uploads raise it (media.uploads)
         "PHOTO_MAX_FILE_BYTES": int(os.environ.get("PHOTO_MAX_FILE_BYTES", 15_000_000)),
         "PHOTO_MAX_FILES": int(os.environ.get("PHOTO_MAX_FILES", 8)),
+        "PHOTO_MAX_PER_ITEM": int(os.environ.get("PHOTO_MAX_PER_ITEM", 30)),
         "PHOTO_MAX_PIXELS": int(os.environ.get("PHOTO_MAX_PIXELS", 50_000_000)),
         # PNG, WebP and HEIC are decoded whole (a JPEG at a reduced scale): fewer pixels
         "PHOTO_MAX_PIXELS_WHOLE": int(os.environ.get("PHOTO_MAX_PIXELS_WHOLE", 25_000_000)),

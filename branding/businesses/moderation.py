@@ -119,7 +119,6 @@ def _reason(reason: str) -> str:
 
 def _approve(item: Business | Product) -> None:
     item.status, item.rejection_reason = APPROVED, ""
-    approve_listing_photos(item)
     item.approved_snapshot = snapshot(item)
     if isinstance(item, Business):
         item.approved_at = utcnow()
@@ -130,6 +129,7 @@ def approve(actor: User, item: Business | Product) -> Business | Product:
     before = _require(item, PENDING, REJECTED)
     found = review_of(item)
     _approve(item)
+    approve_listing_photos(item)  # reviewed with it; reinstating leaves new photos waiting
     changed = {c.field for c in found.changes}
     record(
         actor, "approve", item, {"status": [before.value, "approved"], "fields": sorted(changed)}

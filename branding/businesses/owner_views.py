@@ -14,7 +14,7 @@ from branding.businesses.forms import BusinessForm, ProductForm
 from branding.businesses.labels import STATUS_LABELS
 from branding.businesses.models import ModerationStatus
 from branding.businesses.review import WrongStatus
-from branding.media.photo_routes import Gallery, add_photo_routes
+from branding.media.photo_routes import OWNERS, Gallery, add_photo_routes
 from branding.site.errors import render_http_error
 
 bp = Blueprint("owner", __name__, url_prefix="/<lang:lang>/my")
@@ -184,10 +184,10 @@ def move_product(business_id: int, product_id: int, direction: str):
 add_photo_routes(
     bp,
     Gallery("business_photos", "/businesses/<int:business_id>", _business, owner_required,
-            "owner/photos.html", needs_review=lambda: True),
+            "owner/photos.html", OWNERS, needs_review=True),
 )  # fmt: skip
 add_photo_routes(
     bp,
     Gallery("product_photos", "/businesses/<int:business_id>/products/<int:product_id>",
-            _product, owner_required, "owner/photos.html", needs_review=lambda: True),
+            _product, owner_required, "owner/photos.html", OWNERS, needs_review=True),
 )  # fmt: skip

@@ -21,12 +21,6 @@ def image_end(data: bytes, image_format: str) -> int | None:
     return finder.get(image_format, _bmff_end)(data)
 
 
-def has_foreign_tail(data: bytes, image_format: str) -> bool:
-    """Say whether bytes other than padding, MPO frames or a motion-photo video follow."""
-    end = image_end(data, image_format)
-    return end is None or foreign_after(data, end)
-
-
 def foreign_after(data: bytes, end: int) -> bool:
     """Say whether anything but padding, whole JPEG frames or a whole MP4 follows ``end``.
 

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - pillow-heif is a dependency
     HEIF = ()
 
 FORMATS = ("JPEG", "PNG", "WEBP", *HEIF)
+WEBP_MAX_SIDE = 16383
 _SWAPS_AXES = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
 _UPRIGHT = {  # what turns a picture with each EXIF orientation upright
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -112,7 +113,18 @@ def _open(data: bytes, limits: PhotoLimits) -> Image.Image:
     most = _max_pixels(limits, image.format)
     if width < 1 or height < 1 or width * height > most:
         raise _too_many_pixels(most)
+    _check_proportions(width, height, limits.largest_width, _orientation(image))
     return image
+
+
+def _check_proportions(width: int, height: int, largest_width: int, orientation: int) -> None:
+    """Refuse a picture whose largest rendition would be taller than WebP allows."""
+    if orientation in _SWAPS_AXES:
+        width, height = height, width
+    if height * min(width, largest_width) / width > WEBP_MAX_SIDE:
+        raise PhotoRejected(
+            _l("The photo is too tall for its width. Crop it, then upload it again.")
+        )
 
 
 def _max_pixels(limits: PhotoLimits, image_format: str | None) -> int:

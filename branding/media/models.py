@@ -65,17 +65,14 @@ class Photo(db.Model):
         name = self.file_name(width or self.width, extension)
         return url_for("media.file", name=name, _external=external)
 
-    def srcset(self, extension: str) -> str:
-        """Return the ``srcset`` of one format: each rendition with its width."""
-        return ", ".join(f"{self.url(w, extension)} {w}w" for w in self.widths)
+    def srcset(self, extension: str, up_to: int | None = None) -> str:
+        """Return the ``srcset`` of one format: each rendition (up to a width) with its width."""
+        widths = [w for w in self.widths if up_to is None or w <= up_to] or self.widths[:1]
+        return ", ".join(f"{self.url(w, extension)} {w}w" for w in widths)
 
     def fallback_width(self, wanted: int = 1024) -> int:
         """Return the rendition width closest above ``wanted`` (for a plain ``src``)."""
         return next((w for w in self.widths if w >= wanted), self.width)
-
-    def height_at(self, width: int) -> int:
-        """Return the height of the rendition of a given width."""
-        return max(1, round(self.height * width / self.width))
 
 
 class HasPhotos:

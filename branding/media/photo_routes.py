@@ -10,16 +10,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
-from werkzeug.exceptions import RequestEntityTooLarge
 
 from branding.form_support import fill_language_fields
 from branding.media import services
 from branding.media.forms import PhotoTextForm, PhotoUploadForm
 from branding.media.uploads import accepts_photos
+
+STAFF, OWNERS = ("editor", "admin"), ("owner",)
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ class Gallery:
     get_item: Callable[..., Any]
     guard: Callable
     template: str
-    needs_review: Callable[[], bool] = lambda: False  # owner uploads wait for the office
+    roles: tuple[str, ...]  # who may post photos (the guard checks again after parsing)
+    needs_review: bool = False  # owner uploads wait for the office
 
 
 def _photo(item: Any, photo_id: int):
@@ -58,18 +60,14 @@ def add_photo_routes(bp: Blueprint, gallery: Gallery) -> None:
     def manage(**ids):
         """Show an item's photos, and add new ones."""
         item = gallery.get_item(**ids)
-        try:
-            form = PhotoUploadForm()
-            submitted = form.validate_on_submit()
-        except RequestEntityTooLarge:
-            return _too_large(gallery, item, ids)
-        if submitted:
+        form = PhotoUploadForm()  # a request over the limits is a 413 before this (error page)
+        if form.validate_on_submit():
             try:
                 added = services.add_photos(
-                    current_user, item, form.uploads(), form.texts(), not gallery.needs_review()
+                    current_user, item, form.uploads(), form.texts(), not gallery.needs_review
                 )
             except services.UploadRefused as refused:
-                form.photos.errors = [f"{r.filename[:80]}: {r.message}" for r in refused.refusals]
+                form.photos.errors = [_refusal(r) for r in refused.refusals]
                 return _page(gallery, item, ids, form, 400)
             flash(ngettext("%(num)s photo added.", "%(num)s photos added.", len(added)), "success")
             return redirect(url_for(f".{gallery.name}", **ids))
@@ -85,7 +83,7 @@ def add_photo_routes(bp: Blueprint, gallery: Gallery) -> None:
         else:
             texts = form.texts()
             services.describe_photo(
-                current_user, photo, texts["alt"], texts["caption"], gallery.needs_review()
+                current_user, photo, texts["alt"], texts["caption"], gallery.needs_review
             )
             flash(_("Saved."), "success")
         return redirect(url_for(f".{gallery.name}", **ids) + f"#photo-{photo_id}")
@@ -114,7 +112,7 @@ def add_photo_routes(bp: Blueprint, gallery: Gallery) -> None:
     one = f"{base}/<int:photo_id>"
     step = "<any(up, down):direction>"
     routes = (
-        (base, gallery.name, accepts_photos(gallery.guard(manage)), ["GET", "POST"]),
+        (base, gallery.name, accepts_photos(gallery.guard(manage), gallery.roles), ["GET", "POST"]),
         (one, f"{gallery.name}_describe", gallery.guard(describe), ["POST"]),
         (f"{one}/cover", f"{gallery.name}_cover", gallery.guard(cover), ["POST"]),
         (f"{one}/move/{step}", f"{gallery.name}_move", gallery.guard(move), ["POST"]),
@@ -124,18 +122,7 @@ def add_photo_routes(bp: Blueprint, gallery: Gallery) -> None:
         bp.add_url_rule(rule, endpoint=endpoint, view_func=view, methods=methods)
 
 
-def _too_large(gallery: Gallery, item: Any, ids: dict):
-    form = PhotoUploadForm(formdata=None)
-    form.photos.errors = [_too_large_message()]
-    return _page(gallery, item, ids, form, 413)
-
-
-def _too_large_message() -> str:
-    config = current_app.config
-    megabytes = "%g" % (config["PHOTO_MAX_FILE_BYTES"] / 1_000_000)
-    return _(
-        "Too much at once: each photo may be at most %(mb)s MB, and at most %(count)s photos "
-        "at a time.",
-        mb=megabytes,
-        count=config["PHOTO_MAX_FILES"],
+def _refusal(refusal: services.Refusal) -> str:
+    return (
+        f"{refusal.filename[:80]}: {refusal.message}" if refusal.filename else str(refusal.message)
     )

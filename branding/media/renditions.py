@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PIL import Image
 
 WIDTHS = (320, 640, 1024, 1600)
-FORMATS = {"webp": "image/webp", "jpg": "image/jpeg"}
 _WEBP = {"format": "WEBP", "quality": 80, "method": 3}
 # Renditions wider than 1024 (large screens only) cost most to encode: there method 2 (no
 # rate-distortion search) takes ~40% of method 3's time for ~5% more bytes at the same quality.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 
 from branding.accounts import audit
 from branding.accounts.models import User
@@ -69,7 +70,10 @@ def prepare(upload: Upload) -> Prepared:
     """Check one upload and make its renditions in memory, or raise PhotoRejected."""
     check_file_name(upload.filename)
     image = decode_photo(read_limited(upload.stream, limits()), limits())
-    renditions = make_renditions(image)
+    try:
+        renditions = make_renditions(image)
+    except (OSError, ValueError) as error:  # an encoder refused what the checks let through
+        raise PhotoRejected(_l("The photo could not be processed. Please try another.")) from error
     largest = max(renditions, key=lambda r: r.width)
     return Prepared(secrets.token_hex(12), largest.width, largest.height, renditions)
 
@@ -103,6 +107,9 @@ def add_photos(
     is_sample: bool = False,
 ) -> list[Photo]:
     """Add photos to the end of an item's gallery, with the same alt text and caption."""
+    room = current_app.config["PHOTO_MAX_PER_ITEM"] - len(item.photos)
+    if len(uploads) > room:
+        raise UploadRefused([Refusal("", _too_many_for_item(room))])
     prepared = prepare_all(uploads)
     try:
         photos = _attach(actor, item, prepared, texts or {}, approved, is_sample)
@@ -111,6 +118,17 @@ def add_photos(
         db.session.rollback()  # also removes the files written so far (cleanup)
         raise
     return photos
+
+
+def _too_many_for_item(room: int):
+    most = current_app.config["PHOTO_MAX_PER_ITEM"]
+    if room <= 0:
+        return _l(
+            "This already has %(most)s photos, the most allowed. Delete one first.", most=most
+        )
+    return _l(
+        "This may have %(most)s photos: there is room for %(room)s more.", most=most, room=room
+    )
 
 
 def _attach(

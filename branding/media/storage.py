@@ -38,7 +38,7 @@ class LocalStorage:
     """Photo files in a folder on this machine (``MEDIA_ROOT``, by default ``uploads/``)."""
 
     def __init__(self, root: str | Path) -> None:
-        self.root = Path(root)
+        self.root = Path(root).resolve()  # send_from_directory reads relative to the app
 
     def _path(self, name: str) -> Path:
         if not valid_name(name):
@@ -79,7 +79,9 @@ class LocalStorage:
 
     def response(self, name: str) -> Response:
         """Serve a file with its type, nosniff, and a year of caching."""
-        response = send_from_directory(self.root, self._path(name).relative_to(self.root))
+        mimetype = "image/webp" if name.endswith(".webp") else "image/jpeg"
+        relative = self._path(name).relative_to(self.root)
+        response = send_from_directory(self.root, relative, mimetype=mimetype)
         response.cache_control.public = True
         response.cache_control.max_age = YEAR
         response.cache_control.immutable = True

@@ -51,23 +51,33 @@ class PhotoRequest(Request):
         content_length: int | None = None,
     ) -> IO[bytes]:
         limit = current_app.config["PHOTO_MAX_FILE_BYTES"]
-        return _LimitedSpool(limit + 1)  # one byte more, so that the reader can tell
+        spool = _LimitedSpool(limit + 1)  # one byte more, so that the reader can tell
+        self._spools = [*getattr(self, "_spools", []), spool]
+        return spool
+
+    def close(self) -> None:
+        """Close every file part, also those of a request refused halfway through parsing."""
+        super().close()
+        for spool in getattr(self, "_spools", []):
+            spool.close()
 
 
-def accepts_photos(view):
-    """Mark a view as one that receives a batch of photos (a larger request limit)."""
-    view.accepts_photos = True
+def accepts_photos(view, roles: tuple[str, ...]):
+    """Mark a view as one that receives a batch of photos from users with these roles."""
+    view.accepts_photos = roles
     return view
 
 
 def _allow_photo_batch() -> None:
-    """Raise the request limit for a signed-in user posting to a photo view, before parsing."""
+    """Raise the request limits for a user allowed to post photos to this view, before parsing."""
     view = current_app.view_functions.get(request.endpoint or "")
-    if request.method == "POST" and getattr(view, "accepts_photos", False):
-        if current_user.is_authenticated:
+    roles = getattr(view, "accepts_photos", ())
+    if request.method == "POST" and roles and current_user.is_authenticated:
+        if current_user.role.value in roles:
             config = current_app.config
             limit = config["PHOTO_MAX_FILES"] * (config["PHOTO_MAX_FILE_BYTES"] + 64 * 1024)
             request.max_content_length = limit
+            request.max_form_parts = config["PHOTO_MAX_FILES"] + 20  # the texts, and a margin
 
 
 def init_app(app: Flask) -> None:

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from branding.accounts.access import staff_required
 from branding.destinations import editing
-from branding.media.photo_routes import Gallery, add_photo_routes
+from branding.media.photo_routes import STAFF, Gallery, add_photo_routes
 from branding.office.destination_form import DestinationForm
 from branding.office.publishing_routes import add_publishing_routes
 
@@ -54,5 +54,5 @@ add_publishing_routes(bp, _get, "destination_id", editing.delete_destination)
 add_photo_routes(
     bp,
     Gallery("photos", "/<int:destination_id>", _get, staff_required,
-            "office/photos.html"),
+            "office/photos.html", STAFF),
 )  # fmt: skip

@@ -10,7 +10,7 @@ from branding.accounts.access import staff_required
 from branding.events import editing
 from branding.events.recurrence import describe
 from branding.events.services import next_occurrence
-from branding.media.photo_routes import Gallery, add_photo_routes
+from branding.media.photo_routes import STAFF, Gallery, add_photo_routes
 from branding.office.event_form import EventForm
 from branding.office.publishing_routes import add_publishing_routes
 from branding.publishing import utcnow
@@ -64,5 +64,5 @@ add_publishing_routes(bp, _get, "event_id", editing.delete_event)
 add_photo_routes(
     bp,
     Gallery("photos", "/<int:event_id>", _get, staff_required,
-            "office/photos.html"),
+            "office/photos.html", STAFF),
 )  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,9 @@ from branding.extensions import db
 from branding.media import services
 from branding.media.models import Photo
 from branding.media.services import Upload, add_photos
-from tests.accounts_helpers import login
+from tests.accounts_helpers import PASSWORD, login
 from tests.media.photo_files import photo_bytes
+from tests.test_csrf import _token
 
 
 def _upload(client, url: str, *files: tuple[bytes, str], **fields):
@@ -209,3 +211,67 @@ def _reloaded(item):
 def _reloaded_photo(photo: Photo) -> Photo:
     db.session.expire_all()
     return db.session.get(Photo, photo.id)
+
+
+def test_texts_are_saved_with_csrf_protection_on(make_app, make):
+    protected = make_app(WTF_CSRF_ENABLED=True)
+    with protected.app_context():
+        email, destination = make.user(role=Role.EDITOR).email, make.destination()
+        (photo,) = _add(destination, (400, 300))
+        destination_id, photo_id = destination.id, photo.id
+    client = _protected_login(protected, email)
+    page = client.get(f"/en/office/destinations/{destination_id}/photos").text
+    field = f"p{photo_id}-csrf_token"
+    token = re.search(rf'id="{field}" name="{field}" type="hidden" value="([^"]+)"', page)
+    assert token, "each photo's form carries its own token"
+    data = {field: token.group(1), f"p{photo_id}-alt_en": "Falls at dawn"}
+    response = client.post(f"/en/office/destinations/{destination_id}/photos/{photo_id}", data=data)
+    assert response.status_code == 302
+    assert "Saved." in client.get(response.location).text
+    with protected.app_context():
+        assert db.session.get(Photo, photo_id).alt["en"] == "Falls at dawn"
+
+
+def test_an_item_has_at_most_so_many_photos(app, client, make):
+    app.config["PHOTO_MAX_PER_ITEM"] = 2
+    login(client, make.user(role=Role.EDITOR))
+    destination = make.destination()
+    url = f"/en/office/destinations/{destination.id}/photos"
+    two = [(photo_bytes((400, 300)), f"{n}.jpg") for n in range(3)]
+    response = _upload(client, url, *two)
+    assert response.status_code == 400 and "there is room for 2 more" in response.text
+    assert _upload(client, url, *two[:2]).status_code == 302
+    response = _upload(client, url, two[2])
+    assert response.status_code == 400 and "the most allowed" in response.text
+    assert len(_reloaded(destination).photos) == 2
+
+
+def _protected_login(protected, email: str):
+    client = protected.test_client()
+    token = _token(client.get("/en/account/login").text)
+    data = {"email": email, "password": PASSWORD, "csrf_token": token}
+    assert client.post("/en/account/login", data=data).status_code == 302
+    return client
+
+
+def test_only_those_who_may_upload_get_the_larger_request_limit(make_app, make):
+    # as in production, the CSRF check reads the form; forms are limited to 100 kB here so that
+    # the test client keeps the body in memory (it spools bigger bodies to a temporary file)
+    protected = make_app(WTF_CSRF_ENABLED=True, MAX_CONTENT_LENGTH=100_000)
+    with protected.app_context():
+        emails = {role: make.user(role=role).email for role in (Role.OWNER, Role.EDITOR)}
+        url = f"/en/office/destinations/{make.destination().id}/photos"
+    big = (photo_bytes((800, 600)) + bytes(300_000), "big.jpg")  # over the forms' limit
+    owner = _upload(_protected_login(protected, emails[Role.OWNER]), url, big)
+    assert owner.status_code == 413  # refused before the body is read
+    editor = _upload(_protected_login(protected, emails[Role.EDITOR]), url, big)
+    assert editor.status_code == 400 and "reload the page" in editor.text  # read, then no token
+
+
+def test_reinstating_a_listing_leaves_its_new_photos_waiting(client, make):
+    business = make.business(status=ModerationStatus.SUSPENDED)
+    (photo,) = _add(business, (400, 300), approved=False)
+    login(client, make.user(role=Role.EDITOR))
+    client.post(f"/en/office/moderation/businesses/{business.id}/reinstate")
+    assert _reloaded(business).status == ModerationStatus.APPROVED
+    assert not _reloaded_photo(photo).approved

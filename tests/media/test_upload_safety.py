@@ -70,6 +70,10 @@ TOO_MUCH_AT_ONCE = (
     "Terlalu banyak sekaligus: satu foto paling besar 0.1 MB, dan paling banyak 2 foto sekaligus.",
 )
 # 100 kB a photo, two at a time: the request limit is 2 × (100,000 + 65,536) = 331,072 bytes
+TOO_TALL = (
+    "The photo is too tall for its width. Crop it, then upload it again.",
+    "Foto ini terlalu tinggi dibanding lebarnya. Potong fotonya, lalu unggah lagi.",
+)
 SMALL_LIMITS = {"PHOTO_MAX_FILE_BYTES": 100_000, "PHOTO_MAX_FILES": 2}
 
 
@@ -209,6 +213,11 @@ def png_30_megapixels() -> bytes:
     return png_of_zeros(6_000, 5_000)
 
 
+def png_1x20000() -> bytes:
+    """A thread of a picture: within every pixel limit, taller than WebP can encode."""
+    return png_of_zeros(1, 20_000)
+
+
 def jpeg_claiming_65500_square() -> bytes:
     """A JPEG whose frame header claims 65,500 × 65,500 pixels."""
     data = bytearray(jpeg())
@@ -226,6 +235,7 @@ HOSTILE = [
     _case(png_64_megapixels, TOO_MANY_PIXELS_WHOLE, "png-64-megapixels"),
     _case(png_30_megapixels, TOO_MANY_PIXELS_WHOLE, "png-30-megapixels"),
     _case(jpeg_claiming_65500_square, TOO_MANY_PIXELS, "jpeg-header-65500-square"),
+    _case(png_1x20000, TOO_TALL, "png-1x20000"),
     _case(truncated_jpeg, DAMAGED, "truncated-jpeg"),
     _case(lambda: HTML_PAGE, NOT_A_PHOTO, "html"),
     _case(lambda: SVG, NOT_A_PHOTO, "svg"),

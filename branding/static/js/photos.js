@@ -35,6 +35,12 @@
     });
   });
 
+  // Back from the next page, the browser may restore this one as it was left: submit disabled.
+  window.addEventListener("pageshow", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-max-bytes] button[type=submit]"),
+      function (button) { button.disabled = false; });
+  });
+
   Array.prototype.forEach.call(document.querySelectorAll("form[data-confirm]"), function (form) {
     form.addEventListener("submit", function (event) {
       if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
