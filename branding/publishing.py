@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from sqlalchemy import Enum as SAEnum
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
 from branding.columns import UTCDateTime
@@ -31,6 +32,15 @@ def enum_column(enum_cls: type[StrEnum]) -> SAEnum:
 class PublicationStatus(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"
+
+
+class Publishable:
+    """What the tourism office publishes: visitors see it once it is published."""
+
+    @hybrid_property
+    def is_public(self) -> bool:
+        """Whether visitors see it (in a query: the condition that says so)."""
+        return self.status == PublicationStatus.PUBLISHED
 
 
 class Timestamped:

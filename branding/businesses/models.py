@@ -6,6 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branding.accounts.models import User
@@ -35,7 +36,16 @@ class ModerationStatus(StrEnum):
     SUSPENDED = "suspended"
 
 
-class Business(HasPhotos, Timestamped, db.Model):
+class Reviewed:
+    """What business owners list: visitors see it once the tourism office approves it."""
+
+    @hybrid_property
+    def is_public(self) -> bool:
+        """Whether it is approved (in a query: the condition); a product needs its business too."""
+        return self.status == ModerationStatus.APPROVED
+
+
+class Business(HasPhotos, Reviewed, Timestamped, db.Model):
     __tablename__ = "businesses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -80,7 +90,7 @@ class Business(HasPhotos, Timestamped, db.Model):
         return f"<Business {self.slug}>"
 
 
-class Product(HasPhotos, Timestamped, db.Model):
+class Product(HasPhotos, Reviewed, Timestamped, db.Model):
     __tablename__ = "products"
     __table_args__ = (
         CheckConstraint(

@@ -11,12 +11,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from branding.accounts.models import User
-from branding.businesses.models import Business, ModerationStatus, Product
+from branding.businesses.models import Business, Product
 from branding.extensions import db
 from branding.media import services as photo_services
 from branding.media.models import Photo
-
-APPROVED = ModerationStatus.APPROVED
 
 
 def approve_listing_photos(item: Business | Product) -> None:
@@ -27,8 +25,8 @@ def approve_listing_photos(item: Business | Product) -> None:
 
 def waiting_photos() -> list[tuple[Photo, Business | Product]]:
     """Return the photos waiting for review on approved listings, oldest first, with each item."""
-    approved_businesses = select(Business.id).where(Business.status == APPROVED)
-    approved_products = select(Product.id).where(Product.status == APPROVED)
+    approved_businesses = select(Business.id).where(Business.is_public)
+    approved_products = select(Product.id).where(Product.is_public)
     query = select(Photo).where(
         Photo.approved.is_(False),
         or_(Photo.business_id.in_(approved_businesses), Photo.product_id.in_(approved_products)),

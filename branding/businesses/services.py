@@ -22,7 +22,7 @@ APPROVED = ModerationStatus.APPROVED
 def _approved() -> Select:
     return (
         select(Business)
-        .where(Business.status == APPROVED)
+        .where(Business.is_public)
         .options(selectinload(Business.area), selectinload(Business.photos))
     )
 
@@ -52,7 +52,7 @@ def approved_products(business: Business) -> list[Product]:
     """Return a business's approved products in the owner's order."""
     query = (
         select(Product)
-        .where(Product.business_id == business.id, Product.status == APPROVED)
+        .where(Product.business_id == business.id, Product.is_public)
         .options(selectinload(Product.photos))
         .order_by(Product.position, Product.id)
     )
@@ -64,7 +64,7 @@ def featured_products(limit: int = 6) -> list[Product]:
     query = (
         select(Product)
         .join(Product.business)
-        .where(Product.status == APPROVED, Product.available, Business.status == APPROVED)
+        .where(Product.is_public, Product.available, Business.is_public)
         .options(selectinload(Product.business), selectinload(Product.photos))
         .order_by(Product.created_at.desc(), Product.id.desc())
         .limit(limit)

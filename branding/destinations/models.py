@@ -12,7 +12,7 @@ from branding.areas.models import Area
 from branding.columns import MultilingualText, TranslatedText, UTCDateTime
 from branding.extensions import db
 from branding.media.models import HasPhotos, Photo
-from branding.publishing import PublicationStatus, Timestamped, enum_column
+from branding.publishing import PublicationStatus, Publishable, Timestamped, enum_column
 
 
 class DestinationCategory(StrEnum):
@@ -36,7 +36,7 @@ class Facility(StrEnum):
     ACCESSIBLE = "accessible"
 
 
-class Destination(HasPhotos, Timestamped, db.Model):
+class Destination(HasPhotos, Publishable, Timestamped, db.Model):
     __tablename__ = "destinations"
 
     id: Mapped[int] = mapped_column(primary_key=True)

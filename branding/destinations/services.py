@@ -15,7 +15,7 @@ from branding.publishing import PublicationStatus, utcnow
 def _published() -> Select:
     return (
         select(Destination)
-        .where(Destination.status == PublicationStatus.PUBLISHED)
+        .where(Destination.is_public)
         .options(selectinload(Destination.area), selectinload(Destination.photos))
     )
 

@@ -13,7 +13,7 @@ from branding.columns import MultilingualText, TranslatedText, UTCDateTime
 from branding.destinations.models import Destination
 from branding.extensions import db
 from branding.media.models import HasPhotos, Photo
-from branding.publishing import PublicationStatus, Timestamped, enum_column
+from branding.publishing import PublicationStatus, Publishable, Timestamped, enum_column
 
 
 class EventCategory(StrEnum):
@@ -32,7 +32,7 @@ class EventStatus(StrEnum):
     RESCHEDULED = "rescheduled"
 
 
-class Event(HasPhotos, Timestamped, db.Model):
+class Event(HasPhotos, Publishable, Timestamped, db.Model):
     __tablename__ = "events"
     __table_args__ = (CheckConstraint("ends_at >= starts_at", name="ends_after_start"),)
 

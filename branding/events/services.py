@@ -27,7 +27,7 @@ class Upcoming:
 def _published(category: EventCategory | None = None) -> Select:
     query = (
         select(Event)
-        .where(Event.status == PublicationStatus.PUBLISHED)
+        .where(Event.is_public)
         .options(
             selectinload(Event.area),
             selectinload(Event.destination),

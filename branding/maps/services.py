@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from branding.areas.models import Area
 from branding.businesses.labels import CATEGORY_LABELS as BUSINESS_CATEGORIES
-from branding.businesses.models import Business, BusinessCategory, ModerationStatus
+from branding.businesses.models import Business, BusinessCategory
 from branding.calendar.venue import event_venue
 from branding.columns import Localized
 from branding.destinations.labels import CATEGORY_LABELS as DESTINATION_CATEGORIES
@@ -22,7 +22,6 @@ from branding.events.models import EventCategory, EventStatus
 from branding.extensions import db
 from branding.formatting import event_when
 from branding.i18n import current_language
-from branding.publishing import PublicationStatus
 
 KINDS: dict[str, type[StrEnum]] = {
     "destination": DestinationCategory,
@@ -74,7 +73,7 @@ class Place:
 
 def _destinations(category: StrEnum | None, area: Area | None) -> list[Place]:
     query = select(Destination).where(
-        Destination.status == PublicationStatus.PUBLISHED,
+        Destination.is_public,
         Destination.latitude.is_not(None),
         Destination.longitude.is_not(None),
     )
@@ -100,7 +99,7 @@ def _destinations(category: StrEnum | None, area: Area | None) -> list[Place]:
 
 def _businesses(category: StrEnum | None, area: Area | None) -> list[Place]:
     query = select(Business).where(
-        Business.status == ModerationStatus.APPROVED,
+        Business.is_public,
         Business.latitude.is_not(None),
         Business.longitude.is_not(None),
     )

@@ -15,11 +15,10 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
-from branding.businesses.models import Business, ModerationStatus, Product
+from branding.businesses.models import Business, Product
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.extensions import db
-from branding.publishing import PublicationStatus
 
 CHUNK = 500
 
@@ -43,17 +42,17 @@ class Kind:
 
 
 def _published(model: Any) -> Callable[[Select], Select]:
-    return lambda query: query.where(model.status == PublicationStatus.PUBLISHED)
+    return lambda query: query.where(model.is_public)
 
 
 def _approved_business(query: Select) -> Select:
-    return query.where(Business.status == ModerationStatus.APPROVED)
+    return query.where(Business.is_public)
 
 
 def _approved_product(query: Select) -> Select:
     return query.join(Product.business).where(
-        Product.status == ModerationStatus.APPROVED,
-        Business.status == ModerationStatus.APPROVED,
+        Product.is_public,
+        Business.is_public,
     )
 
 

@@ -8,12 +8,11 @@ from datetime import datetime
 from sqlalchemy import select
 
 from branding.areas.models import Area
-from branding.businesses.models import Business, ModerationStatus
+from branding.businesses.models import Business
 from branding.destinations.models import Destination
 from branding.events import services as events
 from branding.events.models import Event
 from branding.extensions import db
-from branding.publishing import PublicationStatus
 
 # List pages in every language, in the order a visitor meets them.
 LIST_PAGES = (
@@ -47,13 +46,12 @@ def _details(endpoint: str, model, condition) -> list[Page]:
 
 def sitemap_pages() -> list[Page]:
     """Return every public page: list pages, then areas, destinations, events, businesses."""
-    published = PublicationStatus.PUBLISHED
     return [
         *(Page(endpoint) for endpoint in LIST_PAGES),
         *_details("areas.detail", Area, None),
-        *_details("destinations.detail", Destination, Destination.status == published),
-        *_details("events.detail", Event, Event.status == published),
-        *_details("businesses.detail", Business, Business.status == ModerationStatus.APPROVED),
+        *_details("destinations.detail", Destination, Destination.is_public),
+        *_details("events.detail", Event, Event.is_public),
+        *_details("businesses.detail", Business, Business.is_public),
     ]
 
 
@@ -70,13 +68,13 @@ def new_listings(limit: int = 30) -> list[Listing]:
     """Return the destinations and businesses most recently made public, newest first."""
     destinations = (
         select(Destination)
-        .where(Destination.status == PublicationStatus.PUBLISHED)
+        .where(Destination.is_public)
         .order_by(Destination.published_at.desc(), Destination.id.desc())
         .limit(limit)
     )
     businesses = (
         select(Business)
-        .where(Business.status == ModerationStatus.APPROVED)
+        .where(Business.is_public)
         .order_by(Business.approved_at.desc(), Business.id.desc())
         .limit(limit)
     )
