@@ -47,3 +47,22 @@ def test_editor_uploads_a_photo_that_visitors_see(live_server, page, tmp_path):
 
     page.goto(f"{live_server}/id/destinations/air-terjun-lae-une")
     expect(page.locator(".hero-photo img")).to_have_attribute("alt", "Pagi di air terjun")
+
+
+def test_deleting_a_photo_asks_first(live_server, page):
+    log_in(page, live_server, EDITOR_EMAIL, SAMPLE_PASSWORD)
+    page.goto(f"{live_server}/en/office/destinations/")
+    page.get_by_role("link", name="Lae Une Waterfall").click()
+    page.get_by_role("link", name=re.compile(r"^Photos")).click()
+    photos = page.locator(".photo-item")
+    count = photos.count()
+    assert count >= 1
+
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    photos.last.get_by_role("button", name="Delete photo").click()
+    expect(photos).to_have_count(count)  # "Cancel": nothing happens
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    photos.last.get_by_role("button", name="Delete photo").click()
+    expect(page.get_by_text("The photo has been deleted.")).to_be_visible()
+    expect(photos).to_have_count(count - 1)

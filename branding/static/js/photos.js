@@ -1,6 +1,6 @@
 /* Photo pages: say at once when chosen files are too many or too large (before a slow
-   upload starts), show that an upload is under way, and ask before deleting. The server
-   checks everything again. */
+   upload starts), and show that an upload is under way. The server checks everything
+   again. (confirm.js asks before deleting.) */
 (function () {
   "use strict";
 
@@ -39,11 +39,5 @@
   window.addEventListener("pageshow", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-max-bytes] button[type=submit]"),
       function (button) { button.disabled = false; });
-  });
-
-  Array.prototype.forEach.call(document.querySelectorAll("form[data-confirm]"), function (form) {
-    form.addEventListener("submit", function (event) {
-      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
-    });
   });
 })();
