@@ -12,6 +12,7 @@ from branding.businesses.forms import ReasonForm
 from branding.businesses.labels import FIELD_LABELS, STATUS_LABELS
 from branding.businesses.models import Business, ModerationStatus
 from branding.businesses.review import WrongStatus
+from branding.media import services as photo_services
 from branding.query_args import enum_arg, page_arg, require_page
 
 bp = Blueprint("moderation", __name__, url_prefix="/<lang:lang>/office/moderation")
@@ -131,7 +132,7 @@ def _owner_photo(photo_id: int):
 def approve_photo(photo_id: int):
     """Show an owner's new photo to visitors."""
     photo, _item = _owner_photo(photo_id)
-    photo_review.approve_photo(current_user._get_current_object(), photo)
+    photo_services.approve_photo(current_user._get_current_object(), photo)
     flash(_("Approved: visitors can see it now."), "success")
     return redirect(url_for(".queue") + "#queue-photos")
 
@@ -141,6 +142,6 @@ def approve_photo(photo_id: int):
 def delete_photo(photo_id: int):
     """Delete an owner's photo that should not be shown."""
     photo, item = _owner_photo(photo_id)
-    photo_review.remove_photo(current_user._get_current_object(), photo, item)
+    photo_services.delete_photo(current_user._get_current_object(), item, photo)
     flash(_("The photo has been deleted."), "info")
     return redirect(url_for(".queue") + "#queue-photos")

@@ -10,10 +10,8 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from branding.accounts.models import User
 from branding.businesses.models import Business, Product
 from branding.extensions import db
-from branding.media import services as photo_services
 from branding.media.models import Photo
 
 
@@ -61,13 +59,3 @@ def get_owner_photo(photo_id: int) -> tuple[Photo, Business | Product] | None:
     if photo is None or (photo.business_id is None and photo.product_id is None):
         return None
     return photo, _item_of(photo)
-
-
-def approve_photo(actor: User, photo: Photo) -> Photo:
-    """Show an owner's photo to visitors."""
-    return photo_services.approve_photo(actor, photo)
-
-
-def remove_photo(actor: User, photo: Photo, item: Business | Product) -> None:
-    """Delete an owner's photo that should not be shown."""
-    photo_services.delete_photo(actor, item, photo)

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from flask import url_for
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from branding.areas.models import Area
 from branding.businesses.labels import CATEGORY_LABELS as BUSINESS_CATEGORIES
@@ -71,16 +71,20 @@ class Place:
     when: str = ""
 
 
-def _destinations(category: StrEnum | None, area: Area | None) -> list[Place]:
-    query = select(Destination).where(
-        Destination.is_public,
-        Destination.latitude.is_not(None),
-        Destination.longitude.is_not(None),
+def _located(model: type, category: StrEnum | None, area: Area | None) -> Select:
+    """Return a query for the public items of a kind with coordinates, by category and area."""
+    query = select(model).where(
+        model.is_public, model.latitude.is_not(None), model.longitude.is_not(None)
     )
     if category:
-        query = query.where(Destination.category == category)
+        query = query.where(model.category == category)
     if area:
-        query = query.where(Destination.area_id == area.id)
+        query = query.where(model.area_id == area.id)
+    return query
+
+
+def _destinations(category: StrEnum | None, area: Area | None) -> list[Place]:
+    query = _located(Destination, category, area)
     lang = current_language()
     return [
         Place(
@@ -98,15 +102,7 @@ def _destinations(category: StrEnum | None, area: Area | None) -> list[Place]:
 
 
 def _businesses(category: StrEnum | None, area: Area | None) -> list[Place]:
-    query = select(Business).where(
-        Business.is_public,
-        Business.latitude.is_not(None),
-        Business.longitude.is_not(None),
-    )
-    if category:
-        query = query.where(Business.category == category)
-    if area:
-        query = query.where(Business.area_id == area.id)
+    query = _located(Business, category, area)
     lang = current_language()
     return [
         Place(

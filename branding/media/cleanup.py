@@ -15,7 +15,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session, object_session
 
 from branding.extensions import db
-from branding.media.models import Photo
+from branding.media.models import Photo, rendition_names
 from branding.media.storage import storage, valid_name
 
 log = logging.getLogger(__name__)
@@ -64,10 +64,7 @@ def init_app(app: Flask) -> None:
 def known_names() -> set[str]:
     """Return the names of every file the photo rows refer to."""
     rows = db.session.execute(select(Photo.storage_key, Photo.widths))
-    names = set()
-    for key, widths in rows:
-        names.update(Photo(storage_key=key, widths=widths).file_names())
-    return names
+    return {name for key, widths in rows for name in rendition_names(key, widths)}
 
 
 def orphans(min_age: float = GRACE_SECONDS) -> Iterator[str]:

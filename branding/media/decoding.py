@@ -63,13 +63,17 @@ def read_limited(stream, limits: PhotoLimits) -> bytes:
         raise PhotoRejected(_l("The file is empty."))
     if len(data) > limits.max_bytes:
         raise PhotoRejected(
-            _l("The file is too large: a photo may be at most %(mb)s MB.", mb=_mb(limits))
+            _l(
+                "The file is too large: a photo may be at most %(mb)s MB.",
+                mb=megabytes(limits.max_bytes),
+            )
         )
     return data
 
 
-def _mb(limits: PhotoLimits) -> str:
-    return f"{limits.max_bytes / 1_000_000:g}"
+def megabytes(size: int) -> str:
+    """Return a byte count as megabytes for a message: 15000000 → "15"."""
+    return f"{size / 1_000_000:g}"
 
 
 def decode_photo(data: bytes, limits: PhotoLimits) -> Image.Image:
@@ -83,6 +87,7 @@ def decode_photo(data: bytes, limits: PhotoLimits) -> Image.Image:
             _l("The file holds more than a photo. Save it again as JPEG, PNG or WebP.")
         )
     orientation = _orientation(image)
+    _check_proportions(*image.size, limits.largest_width, orientation)
     _draft(image, limits.largest_width, orientation)
     try:
         with warnings.catch_warnings():
@@ -113,7 +118,6 @@ def _open(data: bytes, limits: PhotoLimits) -> Image.Image:
     most = _max_pixels(limits, image.format)
     if width < 1 or height < 1 or width * height > most:
         raise _too_many_pixels(most)
-    _check_proportions(width, height, limits.largest_width, _orientation(image))
     return image
 
 

@@ -16,6 +16,11 @@ OWNER_COLUMNS = ("destination_id", "event_id", "business_id", "product_id")
 _ONE_OWNER = " + ".join(f"(CASE WHEN {col} IS NULL THEN 0 ELSE 1 END)" for col in OWNER_COLUMNS)
 
 
+def rendition_names(key: str, widths: list[int]) -> list[str]:
+    """Return the stored names of every rendition of the photo with this key and widths."""
+    return [f"photos/{key[:2]}/{key}-{w}.{ext}" for w in widths for ext in ("webp", "jpg")]
+
+
 class Photo(db.Model):
     """A stored photo and its renditions; the first approved one by position is the cover.
 
@@ -58,7 +63,7 @@ class Photo(db.Model):
 
     def file_names(self) -> list[str]:
         """Return the stored names of every rendition of this photo."""
-        return [self.file_name(w, ext) for w in self.widths for ext in ("webp", "jpg")]
+        return rendition_names(self.storage_key, self.widths)
 
     def url(self, width: int | None = None, extension: str = "jpg", external: bool = False) -> str:
         """Return the address of a rendition (the largest when no width is given)."""

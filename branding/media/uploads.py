@@ -16,7 +16,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from branding.media.decoding import PhotoRejected
+from branding.media.decoding import PhotoRejected, megabytes
 
 MAX_NAME_BYTES = 255
 
@@ -62,6 +62,12 @@ class PhotoRequest(Request):
             spool.close()
 
 
+def photo_limits() -> dict[str, str | int]:
+    """Return the upload limits for messages: megabytes per photo, photos per upload."""
+    config = current_app.config
+    return {"mb": megabytes(config["PHOTO_MAX_FILE_BYTES"]), "count": config["PHOTO_MAX_FILES"]}
+
+
 def accepts_photos(view, roles: tuple[str, ...]):
     """Mark a view as one that receives a batch of photos from users with these roles."""
     view.accepts_photos = roles
@@ -88,6 +94,7 @@ def init_app(app: Flask) -> None:
     """
     app.request_class = PhotoRequest
     app.before_request(_allow_photo_batch)
+    app.add_template_global(photo_limits)
 
 
 def check_file_name(name: str) -> None:
