@@ -32,19 +32,23 @@ def _database_url(instance_path: Path) -> str:
     return url or f"sqlite:///{instance_path / 'branding.sqlite3'}"
 
 
-def load_config(instance_path: Path, root_path: Path) -> dict:
-    """Build the application's settings from the environment."""
+def load_config(instance_path: Path, package_path: Path) -> dict:
+    """Build the application's settings from the environment.
+
+    Run from a checkout, Flask's instance folder is ``instance/`` beside ``branding/``, so
+    photos default to ``uploads/`` at the top; installed from a wheel, the instance folder is
+    ``<prefix>/var/branding-instance`` and photos go to ``<prefix>/var/uploads``.
+    """
     production = os.environ.get("BRANDING_ENV", "development") == "production"
     secret = os.environ.get("SECRET_KEY")
     if not secret:
         if production:
             raise RuntimeError("SECRET_KEY must be set in production")
         secret = _instance_secret(instance_path)
-    project = root_path.parent
     return {
         "SECRET_KEY": secret,
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
-        "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(project / "uploads")),
+        "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(instance_path.parent / "uploads")),
         "SEARCH_INDEX_DIR": os.environ.get("SEARCH_INDEX_DIR", str(instance_path / "search-index")),
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
         "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
@@ -79,5 +83,5 @@ def load_config(instance_path: Path, root_path: Path) -> dict:
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
         "BABEL_DEFAULT_LOCALE": "id",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Jakarta",
-        "BABEL_TRANSLATION_DIRECTORIES": str(project / "translations"),
+        "BABEL_TRANSLATION_DIRECTORIES": str(package_path / "translations"),
     }

@@ -1,24 +1,31 @@
-"""Command-line tasks: ``flask setup`` and the feature command groups."""
+"""Command-line tasks: ``flask setup``, ``flask sample load`` and the feature command groups.
+
+The sample data (``pakpak_sample``) is imported only inside the commands that load it, so
+no page and no other command loads its drawing code.
+"""
 
 from __future__ import annotations
 
 import click
 from flask import Flask
+from flask.cli import AppGroup
 from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
 from branding.media.commands import media_cli
-from branding.sample_data.commands import sample_cli
-from branding.sample_data.loader import has_content, load_sample_data
+from branding.office.translate_commands import translate_cli
 from branding.search.commands import search_cli
 from branding.search.rebuild import rebuild
-from branding.translate_commands import translate_cli
+
+sample_cli = AppGroup("sample", help="Load the sample content (marked as sample).")
 
 
 @click.command("setup")
 @click.option("--no-sample", is_flag=True, help="Do not load the sample data.")
 def setup_command(no_sample: bool) -> None:
     """Create or upgrade the database, then load sample data into an empty one."""
+    from pakpak_sample.loader import has_content, load_sample_data
+
     upgrade()
     if no_sample:
         click.echo("Database is up to date.")
@@ -31,11 +38,21 @@ def setup_command(no_sample: bool) -> None:
     click.echo(f"Search index built: {count} documents.")
 
 
+@sample_cli.command("load")
+def load_sample_command() -> None:
+    """Load the sample content into a database without content."""
+    from pakpak_sample.loader import has_content, load_sample_data
+
+    if has_content():
+        raise click.ClickException(
+            "The database already has areas, destinations, events or businesses; "
+            "sample data is only loaded into an empty database."
+        )
+    summary = load_sample_data()
+    click.echo(f"Loaded sample data: {summary}.")
+
+
 def register(app: Flask) -> None:
     """Attach the command groups to the application's CLI."""
-    app.cli.add_command(setup_command)
-    app.cli.add_command(users_cli)
-    app.cli.add_command(sample_cli)
-    app.cli.add_command(translate_cli)
-    app.cli.add_command(search_cli)
-    app.cli.add_command(media_cli)
+    for command in (setup_command, users_cli, sample_cli, translate_cli, search_cli, media_cli):
+        app.cli.add_command(command)

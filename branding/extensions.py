@@ -1,5 +1,7 @@
 """Unbound extension objects, bound to an application in create_app()."""
 
+from typing import TYPE_CHECKING
+
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -7,7 +9,7 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-from branding.i18n import CatalogBabel
+from branding.core.i18n import CatalogBabel
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -25,6 +27,10 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+if TYPE_CHECKING:  # db.Model is made at run time from Base: the type checker reads Base
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 babel = CatalogBabel()
 csrf = CSRFProtect()

@@ -5,9 +5,9 @@ from branding.areas.models import Area, AreaKind
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
 from branding.destinations.models import Destination, DestinationCategory, Facility
 from branding.events.models import Event, EventCategory, EventStatus
+from branding.identity.models import BrandingSettings
 from branding.media.models import Photo
 from branding.search.models import MissedSearch, SearchOutbox
-from branding.site.models import BrandingSettings
 
 __all__ = [
     "AuditEntry",

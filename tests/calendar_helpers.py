@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, time
 
 from branding.calendar.month import shift_month
-from branding.formatting import WIB
+from branding.core.i18n.formatting import WIB
 
 _CELL = re.compile(r'<td class="([^"]*)" data-date="([\d-]+)">(.*?)</td>', re.S)
 

@@ -7,17 +7,17 @@ from datetime import UTC, datetime, timedelta
 
 from branding.accounts.models import Role, User
 from branding.accounts.services import add_user
+from branding.areas.editing import add_area
 from branding.areas.models import Area, AreaKind
-from branding.areas.services import add_area
+from branding.businesses.editing import add_business, add_product
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
-from branding.businesses.services import add_business, add_product
+from branding.core.content.publishing import PublicationStatus
+from branding.destinations.editing import add_destination
 from branding.destinations.models import Destination, DestinationCategory
-from branding.destinations.services import add_destination
+from branding.events.editing import add_event
 from branding.events.models import Event, EventCategory
-from branding.events.services import add_event
 from branding.extensions import db
 from branding.media.models import Photo
-from branding.publishing import PublicationStatus
 
 _serial = itertools.count(1)
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from branding.accounts.models import User
-from branding.businesses import moderation
 from branding.businesses.models import Business, ModerationStatus, Product
 from branding.extensions import db
+from branding.moderation import services as moderation
 
 PASSWORD = "correct horse battery"  # the factories' default
 

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from branding.site.services import save_settings, site_settings
+from branding.identity.services import save_settings, site_settings
 
 
 def test_area_page_lists_its_destinations_and_businesses(client, make):

@@ -16,8 +16,8 @@ from werkzeug.routing import Rule
 from branding import create_app
 from branding.accounts.models import Role
 from branding.businesses.models import ModerationStatus
+from branding.core.i18n.formatting import WIB
 from branding.extensions import db
-from branding.formatting import WIB
 from branding.media.services import Upload, add_photos
 from tests.accounts_helpers import login
 from tests.media.photo_files import photo_bytes

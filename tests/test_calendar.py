@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
+from branding.core.content.publishing import PublicationStatus
 from branding.events.models import EventStatus
-from branding.publishing import PublicationStatus
 from tests.calendar_helpers import days_showing, next_month, wib
 
 

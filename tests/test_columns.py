@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from branding.columns import MultilingualText, clean_translations
+from branding.core.content.columns import MultilingualText, clean_translations
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.extensions import db

@@ -5,8 +5,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from branding import contact
-from branding.site.services import save_settings
+from branding.core.web import contact
+from branding.identity.services import save_settings
 
 WA_LINK = re.compile(r'href="(https://wa\.me/(\d+)\?text=[^"]+)"')
 

@@ -1,8 +1,10 @@
 """Destination services and pages."""
 
+from branding.accounts.models import Role
+from branding.core.content.publishing import PublicationStatus
 from branding.destinations import services
 from branding.destinations.models import DestinationCategory
-from branding.publishing import PublicationStatus
+from branding.editorial import editing
 
 
 def test_drafts_are_hidden_from_lists_and_pages(client, make):
@@ -14,7 +16,7 @@ def test_drafts_are_hidden_from_lists_and_pages(client, make):
 
 def test_publishing_sets_the_date_and_shows_the_page(client, make):
     draft = make.destination(status=PublicationStatus.DRAFT)
-    services.publish_destination(draft)
+    editing.set_published(make.user(Role.EDITOR), draft, True)
     assert draft.published_at is not None
     assert client.get(f"/id/destinations/{draft.slug}").status_code == 200
 

@@ -2,9 +2,9 @@
 
 from datetime import UTC, datetime, timedelta
 
+from branding.core.content.publishing import PublicationStatus, utcnow
 from branding.events import services
 from branding.events.models import EventStatus
-from branding.publishing import PublicationStatus, utcnow
 
 
 def test_upcoming_and_past_are_separated(client, make):

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from branding.formatting import clock, event_when, rupiah, rupiah_range
+from branding.core.i18n.formatting import clock, event_when, rupiah, rupiah_range
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from icalendar import Calendar
 
 from branding.calendar.ical import ical_rule
 from branding.calendar.occurrences import expand
+from branding.core.content.publishing import PublicationStatus
 from branding.events.models import EventCategory, EventStatus
-from branding.publishing import PublicationStatus
 from tests.calendar_helpers import next_month, wib
 
 JAKARTA = ZoneInfo("Asia/Jakarta")

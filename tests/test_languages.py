@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from branding import catalogs
-from branding.content_status import translation_gaps
-from branding.formatting import event_when
+from branding.core.i18n import catalogs
+from branding.core.i18n.formatting import event_when
+from branding.office.content_status import translation_gaps
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "translations"

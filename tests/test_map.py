@@ -4,9 +4,9 @@ import json
 from datetime import timedelta
 
 from branding.businesses.models import BusinessCategory, ModerationStatus
+from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import DestinationCategory
 from branding.events.models import EventCategory, EventStatus
-from branding.publishing import PublicationStatus
 
 LEAFLET = "/static/vendor/leaflet/leaflet.js"
 

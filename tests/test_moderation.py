@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from branding.accounts.models import AuditEntry, Role
-from branding.businesses import moderation
 from branding.businesses.models import Business, ModerationStatus, Product
+from branding.core.content.publishing import utcnow
 from branding.extensions import db
-from branding.publishing import utcnow
+from branding.moderation import services as moderation
 from tests.listing_helpers import approved, business_form, log_in, product_form, reload
 
 DRAFT, PENDING = ModerationStatus.DRAFT, ModerationStatus.PENDING

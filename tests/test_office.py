@@ -5,10 +5,10 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from branding.accounts.models import AuditEntry, Role
+from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.extensions import db
-from branding.publishing import PublicationStatus
 from tests.accounts_helpers import login
 
 
@@ -81,6 +81,19 @@ def test_editor_deletes_a_destination(client, make):
     login(client, make.user(Role.EDITOR))
     client.post(f"/en/office/destinations/{destination.id}/delete")
     assert db.session.scalar(select(Destination)) is None
+
+
+def test_events_held_at_a_deleted_destination_keep_its_name_as_their_venue(client, make):
+    destination = make.destination(name={"id": "Taman Wisata Iman", "en": "Faith Park"})
+    held = make.event(destination=destination, venue_name="")
+    named = make.event(destination=destination, venue_name="Panggung Utama")
+    held_id, named_id = held.id, named.id
+    login(client, make.user(Role.EDITOR))
+    client.post(f"/en/office/destinations/{destination.id}/delete")
+    db.session.expire_all()
+    assert db.session.get(Event, held_id).venue_name == "Taman Wisata Iman"
+    assert db.session.get(Event, named_id).venue_name == "Panggung Utama"
+    assert db.session.get(Event, held_id).destination_id is None
 
 
 def test_event_form_takes_wib_times_and_a_weekly_rule(client, make):

@@ -4,8 +4,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from branding import opening_hours
-from branding.formatting import WIB
+from branding.core.content import opening_hours
+from branding.core.i18n.formatting import WIB
 
 WEEKDAYS_8_TO_17 = {
     "weekly": {day: [["08:00", "17:00"]] for day in ("mon", "tue", "wed", "thu", "fri")},

@@ -5,11 +5,11 @@ from sqlalchemy import select
 
 from branding.areas.models import Area
 from branding.businesses.models import Business, ModerationStatus
+from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.extensions import db
-from branding.publishing import PublicationStatus
-from branding.sample_data.loader import load_sample_data
+from pakpak_sample.loader import load_sample_data
 
 # A string each language's interface must show on every page (the main menu).
 MENU = {"id": "Destinasi", "en": "Destinations", "btd": "Destinasi"}

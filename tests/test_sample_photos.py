@@ -13,16 +13,16 @@ from sqlalchemy import select
 
 from branding import create_app
 from branding.businesses.models import Business, ModerationStatus, Product
+from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.extensions import db
 from branding.media.models import Photo
-from branding.publishing import PublicationStatus
-from branding.sample_data.illustrations import SCENES, SQUARE, illustration, illustration_bytes
-from branding.sample_data.loader import load_sample_data
-from branding.sample_data.photos import PRODUCT_WORDS, product_scene
-from branding.sample_data.products_goods import GOODS
-from branding.sample_data.products_services import SERVICES
+from pakpak_sample.illustrations import SCENES, SQUARE, illustration, illustration_bytes
+from pakpak_sample.loader import load_sample_data
+from pakpak_sample.photos import PRODUCT_WORDS, product_scene
+from pakpak_sample.products_goods import GOODS
+from pakpak_sample.products_services import SERVICES
 from tests.conftest import RequestClient, _empty_tables
 from tests.test_pages import _public_paths
 

@@ -1,6 +1,6 @@
 """Analyzers, query words, documents and highlights, without an index."""
 
-from branding.columns import Localized, MultilingualText
+from branding.core.content.columns import Localized, MultilingualText
 from branding.search.analyzers import analyzer, index_terms
 from branding.search.documents import Parts, _document
 from branding.search.query import MAX_QUERY, MAX_WORDS, clean_query, words_of

@@ -7,10 +7,10 @@ import multiprocessing
 
 from branding import create_app
 from branding.areas.models import Area
+from branding.core.content.publishing import PublicationStatus
+from branding.destinations.editing import add_destination
 from branding.destinations.models import Destination, DestinationCategory
-from branding.destinations.services import add_destination
 from branding.extensions import db
-from branding.publishing import PublicationStatus
 from branding.search import outbox
 from branding.search.check import check
 from branding.search.indexer import drain

@@ -4,10 +4,10 @@ from flask import Flask
 from sqlalchemy import delete, select, update
 
 from branding.businesses.models import ModerationStatus, Product
+from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
 from branding.extensions import db
 from branding.media.models import Photo
-from branding.publishing import PublicationStatus
 from branding.search import outbox, storage
 from branding.search.check import check
 from branding.search.indexer import drain

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 
 from branding.businesses.models import BusinessCategory, ModerationStatus
+from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import DestinationCategory
 from branding.extensions import db
-from branding.publishing import PublicationStatus
 from branding.search.analyzers import index_terms
 from tests import search_fixtures
 from tests.search_fixtures import found, search

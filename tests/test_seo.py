@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from branding.businesses.models import BusinessCategory, ModerationStatus
+from branding.core.content.publishing import PublicationStatus
 from branding.events.models import EventStatus
-from branding.publishing import PublicationStatus
 
 LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

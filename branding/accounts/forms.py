@@ -5,7 +5,7 @@ from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from branding.accounts.services import MIN_PASSWORD_LENGTH
-from branding.form_support import BaseForm
+from branding.core.forms.base import BaseForm
 
 
 def _new_password(label):

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from branding.accounts.models import User
 from branding.accounts.services import reset_token
-from branding.mail import send_mail
+from branding.core.mail import send_mail
 
 
 def send_reset_link(user: User) -> None:

@@ -8,9 +8,9 @@ from enum import StrEnum
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from branding.columns import UTCDateTime
-from branding.extensions import db
-from branding.publishing import Timestamped, enum_column, utcnow
+from branding.core.content.columns import UTCDateTime
+from branding.core.content.publishing import Timestamped, enum_column, utcnow
+from branding.extensions import Model
 
 
 class Role(StrEnum):
@@ -19,7 +19,7 @@ class Role(StrEnum):
     OWNER = "owner"  # a business (UMKM) owner
 
 
-class User(Timestamped, db.Model):
+class User(Timestamped, Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -59,7 +59,7 @@ class User(Timestamped, db.Model):
         return f"<User {self.email} {self.role}>"
 
 
-class LoginFailure(db.Model):
+class LoginFailure(Model):
     """A failed login, counted per account and per client to slow down guessing."""
 
     __tablename__ = "login_failures"
@@ -70,7 +70,7 @@ class LoginFailure(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
-class AuditEntry(db.Model):
+class AuditEntry(Model):
     """Who changed what, and when."""
 
     __tablename__ = "audit_log"

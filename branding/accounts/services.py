@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from branding.accounts import audit, throttle
 from branding.accounts.models import Role, User
+from branding.core.content.publishing import utcnow
 from branding.extensions import db
-from branding.publishing import utcnow
 
 MIN_PASSWORD_LENGTH = 10
 

@@ -13,8 +13,8 @@ from flask import current_app
 from sqlalchemy import delete, func, select
 
 from branding.accounts.models import LoginFailure
+from branding.core.content.publishing import utcnow
 from branding.extensions import db
-from branding.publishing import utcnow
 
 
 def _key(value: str) -> str:

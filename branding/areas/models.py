@@ -7,9 +7,9 @@ from enum import StrEnum
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from branding.columns import MultilingualText, TranslatedText
-from branding.extensions import db
-from branding.publishing import Timestamped, enum_column
+from branding.core.content.columns import MultilingualText, TranslatedText
+from branding.core.content.publishing import Timestamped, enum_column
+from branding.extensions import Model
 
 
 class AreaKind(StrEnum):
@@ -17,7 +17,7 @@ class AreaKind(StrEnum):
     TOURISM_AREA = "tourism_area"  # kawasan
 
 
-class Area(Timestamped, db.Model):
+class Area(Timestamped, Model):
     __tablename__ = "areas"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,7 +1,8 @@
-"""Reading and changing areas."""
+"""Reading areas, and the ``?area=`` filter of list pages."""
 
 from __future__ import annotations
 
+from flask import request
 from sqlalchemy import select
 
 from branding.areas.models import Area
@@ -18,16 +19,7 @@ def get_area(slug: str) -> Area | None:
     return db.session.scalar(select(Area).where(Area.slug == slug))
 
 
-def add_area(**fields) -> Area:
-    """Stage a new area in the current unit of work."""
-    area = Area(**fields)
-    db.session.add(area)
-    db.session.flush()
-    return area
-
-
-def create_area(**fields) -> Area:
-    """Create an area and commit it."""
-    area = add_area(**fields)
-    db.session.commit()
-    return area
+def area_arg() -> Area | None:
+    """Return the area named by ``?area=slug``, or no filter."""
+    slug = request.args.get("area", "")
+    return get_area(slug) if slug else None

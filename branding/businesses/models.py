@@ -11,10 +11,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branding.accounts.models import User
 from branding.areas.models import Area
-from branding.columns import MultilingualText, TranslatedText, UTCDateTime
-from branding.extensions import db
+from branding.core.content.columns import MultilingualText, TranslatedText, UTCDateTime
+from branding.core.content.publishing import Timestamped, enum_column
+from branding.extensions import Model
 from branding.media.models import HasPhotos, Photo
-from branding.publishing import Timestamped, enum_column
 
 
 class BusinessCategory(StrEnum):
@@ -45,7 +45,7 @@ class Reviewed:
         return self.status == ModerationStatus.APPROVED
 
 
-class Business(HasPhotos, Reviewed, Timestamped, db.Model):
+class Business(HasPhotos, Reviewed, Timestamped, Model):
     __tablename__ = "businesses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -90,7 +90,7 @@ class Business(HasPhotos, Reviewed, Timestamped, db.Model):
         return f"<Business {self.slug}>"
 
 
-class Product(HasPhotos, Reviewed, Timestamped, db.Model):
+class Product(HasPhotos, Reviewed, Timestamped, Model):
     __tablename__ = "products"
     __table_args__ = (
         CheckConstraint(

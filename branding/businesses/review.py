@@ -13,9 +13,9 @@ from typing import Any
 from branding.accounts import audit
 from branding.accounts.models import AuditEntry, User
 from branding.businesses.models import Business, Product
-from branding.columns import MultilingualText
-from branding.formatting import WEEKDAY_KEYS
-from branding.hours_input import format_exceptions, format_spans
+from branding.core.content.columns import MultilingualText
+from branding.core.forms.hours_input import format_exceptions, format_spans
+from branding.core.i18n.formatting import WEEKDAY_KEYS
 
 # Only these fields are reviewed: an owner changing one sends an approved listing back to review.
 BUSINESS_FIELDS = (
@@ -56,6 +56,11 @@ def business_snapshot(business: Business) -> dict[str, Any]:
 def product_snapshot(product: Product) -> dict[str, Any]:
     """Return the product's reviewed fields as plain JSON."""
     return {name: _plain(getattr(product, name)) for name in PRODUCT_FIELDS}
+
+
+def snapshot(item: Business | Product) -> dict[str, Any]:
+    """Return a business's or product's reviewed fields as they are now."""
+    return business_snapshot(item) if isinstance(item, Business) else product_snapshot(item)
 
 
 def _hours_parts(hours: dict) -> dict[str, str]:

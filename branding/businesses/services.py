@@ -1,4 +1,4 @@
-"""Reading and changing businesses (UMKM) and their products."""
+"""Reading businesses (UMKM) and their products as visitors see them."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from branding.businesses.models import (
     Product,
 )
 from branding.extensions import db
-from branding.publishing import utcnow
 
 APPROVED = ModerationStatus.APPROVED
 
@@ -70,22 +69,3 @@ def featured_products(limit: int = 6) -> list[Product]:
         .limit(limit)
     )
     return list(db.session.scalars(query))
-
-
-def add_business(**fields) -> Business:
-    """Stage a new business in the current unit of work."""
-    business = Business(**fields)
-    if business.status == APPROVED:
-        business.approved_at = business.approved_at or utcnow()
-    db.session.add(business)
-    db.session.flush()
-    return business
-
-
-def add_product(business: Business, **fields) -> Product:
-    """Stage a new product of a business at the end of its list."""
-    fields.setdefault("position", len(business.products))
-    product = Product(business=business, **fields)
-    db.session.add(product)
-    db.session.flush()
-    return product

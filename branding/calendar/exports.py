@@ -12,14 +12,14 @@ from icalendar import Calendar
 
 from branding.calendar import ical
 from branding.calendar.occurrences import Occurrence
-from branding.calendar.venue import event_venue
-from branding.columns import MultilingualText
+from branding.core.content.columns import MultilingualText
+from branding.core.i18n import current_language
+from branding.core.web.templating import tr
 from branding.events import services as events
 from branding.events.labels import CATEGORY_LABELS
 from branding.events.models import Event, EventCategory
-from branding.i18n import current_language
-from branding.site.services import site_settings
-from branding.template_helpers import tr
+from branding.events.venue import event_venue
+from branding.identity.services import site_settings
 
 FEED_PAST_DAYS = 90  # a subscribed calendar keeps recent events rather than losing them at once
 

@@ -16,9 +16,9 @@ from icalendar import Event as IEvent
 from icalendar import Timezone as ITimezone
 
 from branding.calendar.occurrences import Occurrence
+from branding.core.i18n.formatting import WIB, to_wib
 from branding.events.models import Event, EventStatus
 from branding.events.recurrence import rule_parts
-from branding.formatting import WIB, to_wib
 
 TZID = "Asia/Jakarta"
 REFRESH = timedelta(hours=6)

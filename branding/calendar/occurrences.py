@@ -6,9 +6,9 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from branding.core.i18n.formatting import WIB, to_wib
 from branding.events import recurrence
 from branding.events.models import Event, EventStatus
-from branding.formatting import WIB, to_wib
 
 log = logging.getLogger(__name__)
 

@@ -8,10 +8,10 @@ from babel import Locale
 
 from branding.calendar.month import Day, agenda_days, grid_bounds, month_grid
 from branding.calendar.occurrences import Occurrence, expand, occurrence_on, sort_key
+from branding.core.i18n import babel_locale
+from branding.core.i18n.formatting import WIB
 from branding.events import services as events
 from branding.events.models import EventCategory
-from branding.formatting import WIB
-from branding.i18n import babel_locale
 
 AGENDA_DAYS = 31
 

@@ -10,11 +10,11 @@ from werkzeug.routing import BaseConverter, ValidationError
 
 from branding.calendar import exports, services
 from branding.calendar.month import parse_month, shift_month, within_reach
+from branding.core.content.publishing import utcnow
+from branding.core.web.query_args import enum_arg
 from branding.events import recurrence
 from branding.events.models import EventCategory
 from branding.events.services import get_published_event
-from branding.publishing import utcnow
-from branding.query_args import enum_arg
 
 bp = Blueprint("calendar", __name__, url_prefix="/<lang:lang>/events")
 

@@ -7,11 +7,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from branding import editing
 from branding.accounts.models import User
-from branding.destinations.models import Destination
+from branding.core.content.publishing import PublicationStatus
+from branding.destinations.models import Destination, Facility
+from branding.editorial import editing
 from branding.extensions import db
-from branding.publishing import PublicationStatus
 
 EDITABLE = (
     "category", "area_id", "featured", "name", "summary", "description", "how_to_get_there",
@@ -32,6 +32,18 @@ def get_destination(destination_id: int) -> Destination | None:
     return db.session.get(Destination, destination_id)
 
 
+def add_destination(**fields) -> Destination:
+    """Stage a new destination in the current unit of work (the sample, the tests)."""
+    unknown = set(fields.get("facilities", [])) - {f.value for f in Facility}
+    if unknown:
+        raise ValueError(f"unknown facilities: {sorted(unknown)}")
+    destination = Destination(**fields)
+    editing.derive_published(destination)
+    db.session.add(destination)
+    db.session.flush()
+    return destination
+
+
 def save_destination(
     actor: User, destination: Destination | None, values: dict[str, Any], slug: str = ""
 ) -> Destination:
@@ -41,9 +53,5 @@ def save_destination(
 
 
 def delete_destination(actor: User, destination: Destination) -> None:
-    """Delete a destination; events held there keep its name as their venue."""
-    from branding.events.models import Event
-
-    for event in db.session.scalars(select(Event).where(Event.destination_id == destination.id)):
-        event.venue_name = event.venue_name or destination.name.resolve("id")
+    """Delete a destination; events held there keep its name as their venue (events.venue)."""
     editing.delete_item(actor, destination, "name")

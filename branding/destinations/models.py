@@ -9,10 +9,15 @@ from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branding.areas.models import Area
-from branding.columns import MultilingualText, TranslatedText, UTCDateTime
-from branding.extensions import db
+from branding.core.content.columns import MultilingualText, TranslatedText, UTCDateTime
+from branding.core.content.publishing import (
+    PublicationStatus,
+    Publishable,
+    Timestamped,
+    enum_column,
+)
+from branding.extensions import Model
 from branding.media.models import HasPhotos, Photo
-from branding.publishing import PublicationStatus, Publishable, Timestamped, enum_column
 
 
 class DestinationCategory(StrEnum):
@@ -36,7 +41,7 @@ class Facility(StrEnum):
     ACCESSIBLE = "accessible"
 
 
-class Destination(HasPhotos, Publishable, Timestamped, db.Model):
+class Destination(HasPhotos, Publishable, Timestamped, Model):
     __tablename__ = "destinations"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,4 +1,4 @@
-"""Reading and changing destinations."""
+"""Reading destinations as visitors see them."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from branding.areas.models import Area
-from branding.destinations.models import Destination, DestinationCategory, Facility
+from branding.destinations.models import Destination, DestinationCategory
 from branding.extensions import db
-from branding.publishing import PublicationStatus, utcnow
 
 
 def _published() -> Select:
@@ -45,31 +44,3 @@ def featured_destinations(limit: int = 6) -> list[Destination]:
 def get_published_destination(slug: str) -> Destination | None:
     """Return a published destination by slug, if any."""
     return db.session.scalar(_published().where(Destination.slug == slug))
-
-
-def add_destination(**fields) -> Destination:
-    """Stage a new destination in the current unit of work."""
-    unknown = set(fields.get("facilities", [])) - {f.value for f in Facility}
-    if unknown:
-        raise ValueError(f"unknown facilities: {sorted(unknown)}")
-    destination = Destination(**fields)
-    if destination.status == PublicationStatus.PUBLISHED:
-        destination.published_at = destination.published_at or utcnow()
-    db.session.add(destination)
-    db.session.flush()
-    return destination
-
-
-def create_destination(**fields) -> Destination:
-    """Create a destination and commit it."""
-    destination = add_destination(**fields)
-    db.session.commit()
-    return destination
-
-
-def publish_destination(destination: Destination) -> Destination:
-    """Publish a destination so that visitors see it."""
-    destination.status = PublicationStatus.PUBLISHED
-    destination.published_at = destination.published_at or utcnow()
-    db.session.commit()
-    return destination

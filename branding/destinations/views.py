@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
-from branding.areas.services import all_areas
+from branding.areas.services import all_areas, area_arg
+from branding.core.web.query_args import enum_arg, page_arg, per_page, require_page
 from branding.destinations import services
 from branding.destinations.models import DestinationCategory
-from branding.query_args import area_arg, enum_arg, page_arg, per_page, require_page
 
 bp = Blueprint("destinations", __name__, url_prefix="/<lang:lang>/destinations")
 

@@ -7,13 +7,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from branding import editing
 from branding.accounts.models import User
+from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
+from branding.editorial import editing
 from branding.events import recurrence
 from branding.events.models import Event
 from branding.extensions import db
-from branding.publishing import PublicationStatus
 
 EDITABLE = (
     "category", "event_status", "featured", "title", "summary", "description", "starts_at",
@@ -34,14 +34,34 @@ def get_event(event_id: int) -> Event | None:
     return db.session.get(Event, event_id)
 
 
+def _venue(event: Event) -> Destination | None:
+    """Return the destination an event is held at; a saved event's ids are the truth."""
+    if event.destination_id is not None:
+        return db.session.get(Destination, event.destination_id)
+    return event.destination if event.id is None else None
+
+
 def _derive(event: Event) -> None:
-    if event.destination_id and not event.area_id:
-        event.area_id = db.session.get(Destination, event.destination_id).area_id
+    """Derive an event's area from its venue and the end of its series from its rule."""
+    has_area = event.area_id is not None or (event.id is None and event.area is not None)
+    place = _venue(event)
+    if not has_area and place is not None:
+        event.area, event.area_id = place.area, place.area_id
     duration = event.ends_at - event.starts_at
     rule = event.recurrence_rule
     event.recurrence_until = (
         recurrence.series_end(rule, event.starts_at, duration) if rule else None
     )
+
+
+def add_event(**fields) -> Event:
+    """Stage a new event in the current unit of work (the sample, the tests)."""
+    event = Event(**fields)
+    _derive(event)
+    editing.derive_published(event)
+    db.session.add(event)
+    db.session.flush()
+    return event
 
 
 def save_event(actor: User, event: Event | None, values: dict[str, Any], slug: str = "") -> Event:

@@ -9,11 +9,16 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branding.areas.models import Area
-from branding.columns import MultilingualText, TranslatedText, UTCDateTime
+from branding.core.content.columns import MultilingualText, TranslatedText, UTCDateTime
+from branding.core.content.publishing import (
+    PublicationStatus,
+    Publishable,
+    Timestamped,
+    enum_column,
+)
 from branding.destinations.models import Destination
-from branding.extensions import db
+from branding.extensions import Model
 from branding.media.models import HasPhotos, Photo
-from branding.publishing import PublicationStatus, Publishable, Timestamped, enum_column
 
 
 class EventCategory(StrEnum):
@@ -32,7 +37,7 @@ class EventStatus(StrEnum):
     RESCHEDULED = "rescheduled"
 
 
-class Event(HasPhotos, Publishable, Timestamped, db.Model):
+class Event(HasPhotos, Publishable, Timestamped, Model):
     __tablename__ = "events"
     __table_args__ = (CheckConstraint("ends_at >= starts_at", name="ends_after_start"),)
 

@@ -9,8 +9,8 @@ from babel.lists import format_list
 from dateutil.rrule import rrule, rrulestr
 from flask_babel import gettext
 
-from branding.formatting import WIB, to_wib
-from branding.i18n import babel_locale
+from branding.core.i18n import babel_locale
+from branding.core.i18n.formatting import WIB, to_wib
 
 MAX_SERIES_SCAN = 1000  # occurrences examined before a rule is called endless
 

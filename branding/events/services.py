@@ -1,4 +1,4 @@
-"""Reading and changing events."""
+"""Reading events as visitors see them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from sqlalchemy.orm import selectinload
 from branding.events import recurrence
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.extensions import db
-from branding.publishing import PublicationStatus, utcnow
 
 
 @dataclass(frozen=True)
@@ -130,26 +129,3 @@ def events_between(
 def get_published_event(slug: str) -> Event | None:
     """Return a published event by slug, if any."""
     return db.session.scalar(_published().where(Event.slug == slug))
-
-
-def add_event(**fields) -> Event:
-    """Stage a new event, deriving its area and series end, in the current unit of work."""
-    event = Event(**fields)
-    if event.destination is not None and event.area is None:
-        event.area = event.destination.area
-    if event.recurrence_rule:
-        event.recurrence_until = recurrence.series_end(
-            event.recurrence_rule, event.starts_at, event.ends_at - event.starts_at
-        )
-    if event.status == PublicationStatus.PUBLISHED:
-        event.published_at = event.published_at or utcnow()
-    db.session.add(event)
-    db.session.flush()
-    return event
-
-
-def create_event(**fields) -> Event:
-    """Create an event and commit it."""
-    event = add_event(**fields)
-    db.session.commit()
-    return event

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
+from branding.core.content.publishing import utcnow
+from branding.core.web.query_args import enum_arg, page_arg, per_page, require_page
 from branding.events import recurrence, services
 from branding.events.models import EventCategory
-from branding.publishing import utcnow
-from branding.query_args import enum_arg, page_arg, per_page, require_page
 
 bp = Blueprint("events", __name__, url_prefix="/<lang:lang>/events")
 

@@ -1,1 +1,12 @@
 """The map: destinations, businesses and events with coordinates, as a page and as GeoJSON."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Register the map page and its GeoJSON."""
+    from branding.maps.views import bp
+
+    app.register_blueprint(bp)

@@ -12,16 +12,16 @@ from sqlalchemy import Select, select
 from branding.areas.models import Area
 from branding.businesses.labels import CATEGORY_LABELS as BUSINESS_CATEGORIES
 from branding.businesses.models import Business, BusinessCategory
-from branding.calendar.venue import event_venue
-from branding.columns import Localized
+from branding.core.content.columns import Localized
+from branding.core.i18n import current_language
+from branding.core.i18n.formatting import event_when
 from branding.destinations.labels import CATEGORY_LABELS as DESTINATION_CATEGORIES
 from branding.destinations.models import Destination, DestinationCategory
 from branding.events import services as events
 from branding.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from branding.events.models import EventCategory, EventStatus
+from branding.events.venue import event_venue
 from branding.extensions import db
-from branding.formatting import event_when
-from branding.i18n import current_language
 
 KINDS: dict[str, type[StrEnum]] = {
     "destination": DestinationCategory,

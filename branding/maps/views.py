@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template, request, url_for
 
-from branding.areas.services import all_areas
+from branding.areas.services import all_areas, area_arg
+from branding.core.content.publishing import utcnow
 from branding.maps import services
-from branding.publishing import utcnow
-from branding.query_args import area_arg
 
 bp = Blueprint("maps", __name__, url_prefix="/<lang:lang>/map")
 

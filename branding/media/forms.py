@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import MultipleFileField
 from wtforms.validators import ValidationError
 
-from branding.form_support import BaseForm, add_language_fields, language_values
+from branding.core.forms.base import BaseForm, add_language_fields, language_values
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
 

@@ -8,9 +8,9 @@ from flask import url_for
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from branding.columns import MultilingualText, TranslatedText, UTCDateTime
-from branding.extensions import db
-from branding.publishing import utcnow
+from branding.core.content.columns import MultilingualText, TranslatedText, UTCDateTime
+from branding.core.content.publishing import utcnow
+from branding.extensions import Model
 
 OWNER_COLUMNS = ("destination_id", "event_id", "business_id", "product_id")
 _ONE_OWNER = " + ".join(f"(CASE WHEN {col} IS NULL THEN 0 ELSE 1 END)" for col in OWNER_COLUMNS)
@@ -21,7 +21,7 @@ def rendition_names(key: str, widths: list[int]) -> list[str]:
     return [f"photos/{key[:2]}/{key}-{w}.{ext}" for w in widths for ext in ("webp", "jpg")]
 
 
-class Photo(db.Model):
+class Photo(Model):
     """A stored photo and its renditions; the first approved one by position is the cover.
 
     Files are named ``photos/<key[:2]>/<key>-<width>.<webp|jpg>``, one per width in

@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from branding.form_support import fill_language_fields
+from branding.core.forms.base import fill_language_fields
 from branding.media import services
 from branding.media.forms import PhotoTextForm, PhotoUploadForm
 from branding.media.uploads import accepts_photos

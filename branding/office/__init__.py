@@ -1,16 +1,17 @@
-"""The tourism office's back office: editing, moderation, administration."""
+"""The tourism office's back office: the start page, audit log, translations, administration.
 
-from flask import Blueprint
+Each feature's own back-office pages live with the feature (``destinations.office_views``,
+``events.office_views``, ``areas.office_views``); moderation has its own package.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
 
 
-def blueprints() -> list[Blueprint]:
-    """Return the back office's blueprints, one per area of work."""
-    from branding.businesses.moderation_views import bp as moderation_bp
-    from branding.businesses.owner_views import bp as owner_bp
-    from branding.office.admin_views import bp as admin_bp
-    from branding.office.area_views import bp as areas_bp
-    from branding.office.destination_views import bp as destinations_bp
-    from branding.office.event_views import bp as events_bp
-    from branding.office.views import bp as office_bp
+def init_app(app: Flask) -> None:
+    """Register the back office's start page, audit log, translations and admin pages."""
+    from branding.office import admin_views, views
 
-    return [office_bp, destinations_bp, events_bp, areas_bp, admin_bp, moderation_bp, owner_bp]
+    app.register_blueprint(views.bp)
+    app.register_blueprint(admin_views.bp)

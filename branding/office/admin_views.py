@@ -10,8 +10,8 @@ from branding.accounts import services as accounts
 from branding.accounts.access import admin_required
 from branding.accounts.models import Role, User
 from branding.extensions import db
+from branding.identity.services import site_settings, update_settings
 from branding.office.settings_form import SettingsForm
-from branding.site.services import site_settings, update_settings
 
 bp = Blueprint("admin", __name__, url_prefix="/<lang:lang>/office/admin")
 

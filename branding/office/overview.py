@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from branding.businesses.models import Business, ModerationStatus, Product
+from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.extensions import db
-from branding.publishing import PublicationStatus
 
 
 @dataclass(frozen=True)

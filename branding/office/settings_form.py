@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
-from branding.form_support import (
+from branding.core.forms.base import (
     BaseForm,
     add_language_fields,
     fill_language_fields,

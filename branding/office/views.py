@@ -6,8 +6,8 @@ from flask import Blueprint, render_template, request
 
 from branding.accounts.access import staff_required
 from branding.accounts.audit import recent_entries
-from branding.content_status import translation_gaps
-from branding.i18n import LANGUAGES
+from branding.core.i18n import LANGUAGES
+from branding.office.content_status import translation_gaps
 from branding.office.overview import office_overview
 
 bp = Blueprint("office", __name__, url_prefix="/<lang:lang>/office")

@@ -21,7 +21,10 @@ AFTER_REQUEST_LOCK = 1.0  # seconds to wait for another drain, after the respons
 
 
 def init_app(app: Flask) -> None:
-    """Record content changes in the outbox and drain it after the requests that made them."""
+    """Register the search pages; record content changes and drain them after requests."""
+    from branding.search.views import bp
+
+    app.register_blueprint(bp)
     drain_env = os.environ.get("SEARCH_DRAIN_AFTER_REQUEST", "1").lower()
     app.config.setdefault("SEARCH_DRAIN_AFTER_REQUEST", drain_env not in ("0", "false", "no"))
     outbox.install()

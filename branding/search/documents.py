@@ -10,8 +10,8 @@ from typing import Any
 
 from flask import current_app, g
 
-from branding.columns import MultilingualText
-from branding.i18n import LANGUAGES
+from branding.core.content.columns import MultilingualText
+from branding.core.i18n import LANGUAGES
 from branding.search.schema import COMPLETE, text_field
 
 # An open-ended repeating event runs "forever" as far as date filters can tell.

@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from branding.core.content.publishing import utcnow
 from branding.extensions import db
-from branding.publishing import utcnow
 from branding.search.models import MissedSearch
 from branding.search.query import MAX_QUERY, clean_query
 

@@ -7,12 +7,12 @@ from datetime import datetime
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from branding.columns import UTCDateTime
-from branding.extensions import db
-from branding.publishing import utcnow
+from branding.core.content.columns import UTCDateTime
+from branding.core.content.publishing import utcnow
+from branding.extensions import Model
 
 
-class SearchOutbox(db.Model):
+class SearchOutbox(Model):
     """An item whose documents must be brought up to date, written with the change."""
 
     __tablename__ = "search_outbox"
@@ -24,7 +24,7 @@ class SearchOutbox(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class MissedSearch(db.Model):
+class MissedSearch(Model):
     """A visitor's search that found nothing, for the tourism office."""
 
     __tablename__ = "missed_searches"

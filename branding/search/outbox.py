@@ -17,11 +17,11 @@ from sqlalchemy.orm import ORMExecuteState, Session
 
 from branding.areas.models import Area
 from branding.businesses.models import Business, Product
+from branding.core.content.publishing import utcnow
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.extensions import db
 from branding.media.models import Photo
-from branding.publishing import utcnow
 from branding.search.models import SearchOutbox
 
 TRACKED: dict[type, str] = {

@@ -11,10 +11,10 @@ from werkzeug.datastructures import MultiDict
 from branding.areas.models import Area
 from branding.areas.services import get_area
 from branding.businesses.models import BusinessCategory
+from branding.core.content.publishing import utcnow
+from branding.core.i18n.formatting import WIB
 from branding.destinations.models import DestinationCategory
 from branding.events.models import EventCategory
-from branding.formatting import WIB
-from branding.publishing import utcnow
 from branding.search.filters import Filters
 from branding.search.query import clean_query, words_of
 from branding.search.schema import TYPES

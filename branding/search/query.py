@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from whoosh.query import And, Prefix, Term
 from whoosh.searching import Searcher
 
-from branding.i18n import LANGUAGES
+from branding.core.i18n import LANGUAGES
 from branding.search.analyzers import WORD, index_terms, normalize
 from branding.search.filters import Filters
 from branding.search.matching import (

@@ -8,8 +8,8 @@ from collections import defaultdict
 
 from whoosh.writing import SegmentWriter
 
+from branding.core.i18n import LANGUAGES
 from branding.extensions import db
-from branding.i18n import LANGUAGES
 from branding.search import outbox, storage
 from branding.search.documents import category_labels, documents
 from branding.search.sources import KINDS, iter_visible

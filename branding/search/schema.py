@@ -18,7 +18,7 @@ from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 from whoosh.system import pack_uint
 
-from branding.i18n import LANGUAGES
+from branding.core.i18n import LANGUAGES
 from branding.search.analyzers import analyzer
 
 ROLES = ("name", "body")

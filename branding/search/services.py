@@ -11,10 +11,10 @@ from typing import Any
 from flask import url_for
 from sqlalchemy.exc import SQLAlchemyError
 
+from branding.core.content.publishing import utcnow
+from branding.core.i18n import LANGUAGES
 from branding.events.services import Upcoming, next_occurrence
 from branding.extensions import db
-from branding.i18n import LANGUAGES
-from branding.publishing import utcnow
 from branding.search import storage
 from branding.search.analyzers import index_terms
 from branding.search.fallback import search_database

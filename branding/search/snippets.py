@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from branding.columns import Localized
+from branding.core.content.columns import Localized
 from branding.search.analyzers import shared
 
 SNIPPET_CHARS = 200

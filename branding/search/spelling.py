@@ -17,7 +17,7 @@ from whoosh.codec.base import Automata
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import distance
 
-from branding.i18n import LANGUAGES
+from branding.core.i18n import LANGUAGES
 from branding.search.analyzers import index_terms
 from branding.search.matching import filter_docs, term_postings
 from branding.search.schema import COMPLETE, ROLES, text_field

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template, request
 
 from branding.areas.services import all_areas
-from branding.i18n import current_language
-from branding.query_args import per_page
+from branding.core.i18n import current_language
+from branding.core.web.query_args import per_page
 from branding.search import services
 from branding.search.labels import TYPE_LABELS, TYPE_TABS
 from branding.search.params import CATEGORIES, read_params

@@ -9,12 +9,12 @@ from flask import url_for
 
 from branding.businesses.labels import CATEGORY_LABELS as BUSINESS_CATEGORIES
 from branding.calendar.exports import uid_host
-from branding.columns import Localized
+from branding.core.content.columns import Localized
+from branding.core.i18n import current_language
+from branding.core.i18n.formatting import event_when
 from branding.destinations.labels import CATEGORY_LABELS as DESTINATION_CATEGORIES
 from branding.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from branding.events.services import Upcoming
-from branding.formatting import event_when
-from branding.i18n import current_language
 from branding.seo.services import Listing
 
 PLURALS = {"destination": "destinations", "business": "businesses"}  # also blueprint names

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from branding.businesses.models import Business, BusinessCategory, Product
-from branding.calendar.venue import COUNTRY, REGION, event_venue
-from branding.contact import e164
+from branding.core.content.opening_hours import upcoming_exceptions
+from branding.core.i18n.formatting import to_wib
+from branding.core.web.contact import e164
 from branding.destinations.labels import FACILITY_LABELS
 from branding.destinations.models import Destination
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.events.recurrence import WEEKDAYS, rule_parts
-from branding.formatting import to_wib
-from branding.opening_hours import upcoming_exceptions
+from branding.events.venue import COUNTRY, REGION, event_venue
 from branding.seo.jsonld import (
     CONTEXT,
     DAY_NAMES,

@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from markupsafe import Markup
 
-from branding.formatting import WEEKDAY_KEYS, to_wib
-from branding.opening_hours import has_hours
+from branding.core.content.opening_hours import has_hours
+from branding.core.i18n.formatting import WEEKDAY_KEYS, to_wib
 
 CONTEXT = "https://schema.org"
 DAY_NAMES = dict(

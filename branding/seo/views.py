@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, render_template, url_for
 from flask_babel import gettext
 
-from branding.i18n import LANGUAGES
-from branding.publishing import utcnow
+from branding.core.content.publishing import utcnow
+from branding.core.i18n import LANGUAGES
 from branding.seo import feeds, services
 
 bp = Blueprint("seo", __name__)

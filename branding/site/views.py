@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, url_for
 
 from branding.businesses.services import featured_products
+from branding.core.content.publishing import utcnow
+from branding.core.i18n import preferred_language
 from branding.destinations.services import featured_destinations
 from branding.events.services import upcoming_highlights
-from branding.i18n import preferred_language
-from branding.publishing import utcnow
 
 bp = Blueprint("site", __name__)
 

@@ -8,7 +8,7 @@ Create Date: 2026-11-27 23:43:29.265608
 from alembic import op
 import sqlalchemy as sa
 
-import branding.columns
+import branding.core.content.columns
 
 
 # revision identifiers, used by Alembic.
@@ -24,7 +24,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('account_key', sa.String(length=254), nullable=False),
     sa.Column('client_key', sa.String(length=64), nullable=False),
-    sa.Column('created_at', branding.columns.UTCDateTime(), nullable=False),
+    sa.Column('created_at', branding.core.content.columns.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_login_failures'))
     )
     with op.batch_alter_table('login_failures', schema=None) as batch_op:
@@ -40,7 +40,7 @@ def upgrade():
     sa.Column('target_id', sa.Integer(), nullable=True),
     sa.Column('target_label', sa.String(length=200), nullable=False),
     sa.Column('changes', sa.JSON(), nullable=False),
-    sa.Column('created_at', branding.columns.UTCDateTime(), nullable=False),
+    sa.Column('created_at', branding.core.content.columns.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_audit_log_actor_id_users'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_log'))
     )
@@ -49,16 +49,16 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_audit_log_created_at'), ['created_at'], unique=False)
 
     with op.batch_alter_table('businesses', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('submitted_at', branding.columns.UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column('submitted_at', branding.core.content.columns.UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column('approved_snapshot', sa.JSON(), nullable=True))
 
     with op.batch_alter_table('products', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('submitted_at', branding.columns.UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column('submitted_at', branding.core.content.columns.UTCDateTime(), nullable=True))
         batch_op.add_column(sa.Column('approved_snapshot', sa.JSON(), nullable=True))
 
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.add_column(sa.Column('session_version', sa.Integer(), server_default='1', nullable=False))
-        batch_op.add_column(sa.Column('password_changed_at', branding.columns.UTCDateTime(), nullable=True))
+        batch_op.add_column(sa.Column('password_changed_at', branding.core.content.columns.UTCDateTime(), nullable=True))
 
     # ### end Alembic commands ###
 

@@ -8,7 +8,7 @@ Create Date: 2026-11-28 00:00:14.897898
 from alembic import op
 import sqlalchemy as sa
 
-import branding.columns
+import branding.core.content.columns
 
 
 # revision identifiers, used by Alembic.
@@ -24,7 +24,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('query', sa.String(length=100), nullable=False),
     sa.Column('lang', sa.String(length=3), nullable=False),
-    sa.Column('created_at', branding.columns.UTCDateTime(), nullable=False),
+    sa.Column('created_at', branding.core.content.columns.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_missed_searches'))
     )
     with op.batch_alter_table('missed_searches', schema=None) as batch_op:
@@ -34,7 +34,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('item_type', sa.String(length=20), nullable=False),
     sa.Column('item_id', sa.Integer(), nullable=False),
-    sa.Column('created_at', branding.columns.UTCDateTime(), nullable=False),
+    sa.Column('created_at', branding.core.content.columns.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_search_outbox'))
     )
     # ### end Alembic commands ###

@@ -8,7 +8,7 @@ Create Date: 2026-11-28 04:00:00.000000
 from alembic import op
 import sqlalchemy as sa
 
-import branding.columns
+import branding.core.content.columns
 
 
 # revision identifiers, used by Alembic.

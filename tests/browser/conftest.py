@@ -13,7 +13,7 @@ from werkzeug.serving import make_server
 
 from branding import create_app
 from branding.extensions import db
-from branding.sample_data.loader import load_sample_data
+from pakpak_sample.loader import load_sample_data
 from tests.conftest import IN_CI, _empty_tables
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from branding.sample_data.users import EDITOR_EMAIL, SAMPLE_PASSWORD
+from pakpak_sample.users import EDITOR_EMAIL, SAMPLE_PASSWORD
 
 pytestmark = pytest.mark.browser
 

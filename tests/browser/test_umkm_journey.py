@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from branding.sample_data.users import EDITOR_EMAIL, SAMPLE_PASSWORD
+from pakpak_sample.users import EDITOR_EMAIL, SAMPLE_PASSWORD
 from tests.browser.test_office_journey import log_in
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,45 @@
+"""Staging businesses and products, and what approving one derives (the one rule for both).
+
+Owners change their listings through ``branding.owners``; the tourism office approves them
+through ``branding.moderation``, which calls ``mark_approved`` as ``add_business`` does.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from branding.businesses.models import Business, ModerationStatus, Product
+from branding.businesses.review import snapshot
+from branding.core.content.publishing import utcnow
+from branding.extensions import db
+
+APPROVED = ModerationStatus.APPROVED
+
+
+def mark_approved(item: Business | Product, at: datetime | None = None) -> None:
+    """Approve a listing as it is now: shown to visitors, reason cleared, snapshot kept."""
+    item.status, item.rejection_reason = APPROVED, ""
+    item.approved_snapshot = snapshot(item)
+    if isinstance(item, Business):
+        item.approved_at = at or utcnow()
+
+
+def add_business(**fields) -> Business:
+    """Stage a new business in the current unit of work (the sample, the tests)."""
+    business = Business(**fields)
+    if business.status == APPROVED:
+        mark_approved(business, business.approved_at)
+    db.session.add(business)
+    db.session.flush()
+    return business
+
+
+def add_product(business: Business, **fields) -> Product:
+    """Stage a new product of a business at the end of its list."""
+    fields.setdefault("position", len(business.products))
+    product = Product(business=business, **fields)
+    if product.status == APPROVED:
+        mark_approved(product)
+    db.session.add(product)
+    db.session.flush()
+    return product

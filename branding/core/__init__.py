@@ -1,0 +1,18 @@
+"""Foundations every feature builds on: languages, content columns, forms, web helpers, mail.
+
+Nothing in ``branding.core`` imports a feature (an import-linter contract checks it).
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Install language routing, the template filters every page uses, and the mailer."""
+    from branding.core import i18n, mail
+    from branding.core.web import templating
+
+    i18n.init_app(app)
+    templating.init_app(app)
+    mail.init_app(app)

@@ -1,0 +1,1 @@
+"""What stored content is made of: columns, statuses, slugs, texts."""

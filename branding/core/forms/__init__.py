@@ -1,0 +1,1 @@
+"""Form support: language fields, typed fields, hours and contact input."""

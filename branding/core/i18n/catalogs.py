@@ -1,0 +1,101 @@
+"""Interface catalogs: extract, update, compile and measure them, Pakpak included.
+
+Babel has no locale data for ``btd``; nothing here asks Babel for that locale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from branding.core.i18n import LANGUAGES
+
+DOMAIN = "messages"
+PROJECT = "Pesona Pakpak Bharat"
+
+
+@dataclass
+class CatalogStatus:
+    """How complete one language's catalog is."""
+
+    code: str
+    total: int
+    translated: int
+    fuzzy: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def po_path(directory: Path, code: str) -> Path:
+    """Return the .po file of a language."""
+    return directory / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _untranslated(message) -> bool:
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return not all(strings)
+
+
+def _msgid(message) -> str:
+    return str(message.id[0] if isinstance(message.id, tuple) else message.id)
+
+
+def _read(path: Path):
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+def catalog_status(directory: Path, code: str) -> CatalogStatus:
+    """Count translated, fuzzy and missing messages of a language's catalog."""
+    messages = [m for m in _read(po_path(directory, code)) if m.id]
+    fuzzy = [_msgid(m) for m in messages if m.fuzzy]
+    missing = [_msgid(m) for m in messages if not m.fuzzy and _untranslated(m)]
+    translated = len(messages) - len(fuzzy) - len(missing)
+    return CatalogStatus(code, len(messages), translated, fuzzy, missing)
+
+
+def compile_catalog(po: Path) -> CatalogStatus:
+    """Write the .mo beside a .po, leaving out untranslated and fuzzy messages.
+
+    Babel's own compiler keeps a plural message whose strings are empty, which
+    would stop a Pakpak string from falling back to Indonesian.
+    """
+    catalog = _read(po)
+    for message in list(catalog):
+        if message.id and (message.fuzzy or _untranslated(message)):
+            catalog.delete(message.id, message.context)
+    with po.with_suffix(".mo").open("wb") as handle:
+        write_mo(handle, catalog)
+    return catalog_status(po.parents[2], po.parents[1].name)
+
+
+def compile_all(directory: Path) -> list[CatalogStatus]:
+    """Compile the catalog of every language."""
+    return [compile_catalog(po_path(directory, code)) for code in LANGUAGES]
+
+
+def extract(project_root: Path, directory: Path) -> Path:
+    """Collect the interface strings of the code and templates into messages.pot."""
+    pot = directory / f"{DOMAIN}.pot"
+    CommandLineInterface().run(
+        ["pybabel", "-q", "extract", "-F", str(project_root / "babel.cfg"),
+         "-k", "lazy_gettext", "-k", "_l", "-o", str(pot), "--no-location", "--sort-output",
+         "--project", PROJECT, "--copyright-holder", "Kabupaten Pakpak Bharat",
+         str(project_root)]
+    )  # fmt: skip
+    return pot
+
+
+def update(directory: Path) -> None:
+    """Merge messages.pot into every language's catalog (new strings start empty)."""
+    CommandLineInterface().run(
+        ["pybabel", "-q", "update", "-i", str(directory / f"{DOMAIN}.pot"), "-d", str(directory),
+         "-D", DOMAIN, "--no-fuzzy-matching", "--ignore-obsolete", "-w", "100"]
+    )  # fmt: skip

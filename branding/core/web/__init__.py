@@ -1,0 +1,1 @@
+"""Request helpers: query arguments, error pages, template filters, links."""

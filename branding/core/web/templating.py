@@ -1,0 +1,102 @@
+"""Filters and globals every template can use."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Flask, g, request, url_for
+from markupsafe import Markup
+
+from branding.core.content import opening_hours
+from branding.core.content.columns import Localized, MultilingualText
+from branding.core.content.labels import STATUS_NAMES
+from branding.core.content.publishing import utcnow
+from branding.core.content.richtext import render_markdown
+from branding.core.i18n import LANGUAGE_LABELS, LANGUAGES, current_language, formatting
+from branding.core.web import contact
+
+OG_LOCALES = {"id": "id_ID", "en": "en_US"}  # Facebook knows no Pakpak locale
+
+
+def tr(value: MultilingualText | dict | None) -> Localized:
+    """Resolve a multilingual text for the visitor's language."""
+    return MultilingualText(value or {}).resolve(current_language())
+
+
+def lang_attr(text: Localized) -> Markup:
+    """Return ` lang="xx"` when a text is shown in a language other than the page's."""
+    if isinstance(text, Localized) and text.is_fallback:
+        return Markup(' lang="%s" data-fallback') % text.lang
+    return Markup("")
+
+
+def missing_languages(item, *fields: str) -> list[str]:
+    """Return the languages in which any of these fields of an item has no text."""
+    missing = {code for name in fields for code in MultilingualText(getattr(item, name)).missing()}
+    return [code for code in LANGUAGES if code in missing]
+
+
+def language_urls(external: bool = False) -> dict[str, str]:
+    """Return this page's URL in each language, keeping its query string."""
+    endpoint = request.endpoint if request.url_rule else None
+    args = dict(request.view_args or {}) if endpoint else {}
+    if not endpoint or "lang" not in request.url_rule.arguments:
+        endpoint, args = "site.home", {}
+    else:
+        args.update(request.args.to_dict(flat=True))
+    return {
+        code: url_for(endpoint, **{**args, "lang": code}, _external=external) for code in LANGUAGES
+    }
+
+
+def open_now(hours: dict | None) -> dict | None:
+    """Return whether a place is open now (WIB) and a sentence saying so; None if unknown."""
+    now = utcnow()
+    state = opening_hours.open_state(hours, now)
+    if state is None:
+        return None
+    return {"state": state, "text": opening_hours.describe_state(state, now, current_language())}
+
+
+def hours_exceptions(hours: dict | None) -> list[dict]:
+    """Return the coming exceptions to the weekly hours (holidays, closed days)."""
+    return opening_hours.upcoming_exceptions(hours, datetime.now(formatting.WIB).date())
+
+
+def init_app(app: Flask) -> None:
+    """Install the filters and globals on the application's Jinja environment."""
+    app.jinja_env.filters.update(
+        tr=tr,
+        lang_attr=lang_attr,
+        markdown=render_markdown,
+        rupiah=formatting.rupiah,
+        rupiah_range=formatting.rupiah_range,
+        long_date=formatting.long_date,
+        short_time=formatting.short_time,
+        number=formatting.number,
+        phone=contact.display_phone,
+    )
+    app.jinja_env.globals.update(
+        LANGUAGES=LANGUAGES,
+        LANGUAGE_NAMES=LANGUAGE_LABELS,
+        current_language=current_language,
+        language_urls=language_urls,
+        missing_languages=missing_languages,
+        event_when=formatting.event_when,
+        weekday_names=formatting.weekday_names,
+        clock=formatting.clock,
+        day_name=formatting.day_name,
+        open_now=open_now,
+        hours_exceptions=hours_exceptions,
+        tel_link=contact.tel_url,
+        share_links=contact.share_links,
+        OG_LOCALES=OG_LOCALES,
+        STATUS_NAMES=STATUS_NAMES,
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.context_processor(_inject_language)
+
+
+def _inject_language() -> dict:
+    return {"lang": g.get("lang", current_language())}

@@ -1,0 +1,1 @@
+"""What editing any visitor-facing item shares: saving, publishing, routes."""
