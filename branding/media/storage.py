@@ -2,7 +2,8 @@
 
 Names are made by the server (``photos/ab/<random>-<width>.<ext>``) and never reused: a file
 never changes once written, so browsers may keep it for a year. Another backend (an object
-store shared by several machines) implements the same four methods.
+store shared by several machines) implements the same five methods; one contract test
+(``tests/media/test_storage_contract.py``) holds every backend to them.
 """
 
 from __future__ import annotations
@@ -22,11 +23,29 @@ YEAR = 365 * 24 * 3600
 
 
 class Storage(Protocol):
-    def save(self, name: str, data: bytes) -> None: ...
-    def delete(self, name: str) -> None: ...
-    def names(self) -> Iterator[tuple[str, float]]:  # (name, age in seconds)
+    """Where photo files are kept. Every method refuses a name the server could not have made
+    (``ValueError``), except ``remove_stray``, which takes what ``names`` listed."""
+
+    def save(self, name: str, data: bytes) -> None:
+        """Store a file whole or not at all; readers never see part of it."""
         ...
-    def response(self, name: str) -> Response: ...
+
+    def delete(self, name: str) -> None:
+        """Remove a file; one already gone is fine."""
+        ...
+
+    def names(self) -> Iterator[tuple[str, float]]:
+        """Yield every stored name, and any stray a failed write left, with its age in seconds."""
+        ...
+
+    def remove_stray(self, name: str) -> None:
+        """Remove something ``names`` listed that is not a valid name (a crashed write)."""
+        ...
+
+    def response(self, name: str) -> Response:
+        """Answer a request for a file: its bytes (or a redirect to them), type, nosniff and a
+        year of immutable caching; a missing file is a 404."""
+        ...
 
 
 def valid_name(name: str) -> bool:

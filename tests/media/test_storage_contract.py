@@ -1,0 +1,123 @@
+"""The storage contract: what every photo storage backend must do, run against each one.
+
+A new backend joins by adding a ``Backend`` to ``BACKENDS``: how to make it empty, and how to
+leave a stray behind as a crashed write of that backend would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from werkzeug.exceptions import NotFound
+
+from branding.media.storage import LocalStorage, Storage
+
+NAME = "photos/ab/" + "ab" * 12 + "-640.webp"
+OTHER = "photos/cd/" + "cd" * 12 + "-320.jpg"
+BAD_NAMES = ["../secret", "photos/ab/x.webp", "/etc/passwd", "photos/ab/" + "ab" * 12 + ".exe"]
+
+
+@dataclass(frozen=True)
+class Backend:
+    name: str
+    make: Callable[[Path], Storage]
+    leave_stray: Callable[[Storage], None]
+
+
+def _local_stray(storage: Storage) -> None:
+    folder = storage.root / "photos" / "ab"  # type: ignore[attr-defined]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / ".upload-crashed").write_bytes(b"half a file")
+
+
+BACKENDS = [Backend("local", lambda tmp: LocalStorage(tmp / "media"), _local_stray)]
+
+
+@pytest.fixture(params=BACKENDS, ids=lambda b: b.name)
+def backend(request, tmp_path: Path) -> tuple[Storage, Backend]:
+    chosen = request.param
+    return chosen.make(tmp_path), chosen
+
+
+def _listed(storage: Storage) -> dict[str, float]:
+    return dict(storage.names())
+
+
+def test_a_saved_file_is_served_whole_with_its_type_and_a_year_of_caching(app, backend):
+    storage, _ = backend
+    storage.save(NAME, b"RIFF-webp-bytes")
+    storage.save(OTHER, b"\xff\xd8jpeg")
+    with app.test_request_context():
+        webp, jpeg = storage.response(NAME), storage.response(OTHER)
+        webp.direct_passthrough = jpeg.direct_passthrough = False
+        assert webp.get_data() == b"RIFF-webp-bytes" and webp.mimetype == "image/webp"
+        assert jpeg.get_data() == b"\xff\xd8jpeg" and jpeg.mimetype == "image/jpeg"
+        for response in (webp, jpeg):
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert response.cache_control.immutable and response.cache_control.public
+            assert response.cache_control.max_age == 365 * 24 * 3600
+            response.close()
+
+
+def test_names_lists_what_was_saved_with_its_age(backend):
+    storage, _ = backend
+    assert _listed(storage) == {}
+    storage.save(NAME, b"one")
+    storage.save(OTHER, b"two")
+    listed = _listed(storage)
+    assert set(listed) == {NAME, OTHER}
+    assert all(age >= 0 for age in listed.values())
+
+
+def test_delete_removes_a_file_and_a_missing_one_is_fine(app, backend):
+    storage, _ = backend
+    storage.save(NAME, b"one")
+    storage.delete(NAME)
+    storage.delete(NAME)
+    assert NAME not in _listed(storage)
+    with app.test_request_context(), pytest.raises(NotFound):
+        storage.response(NAME)
+
+
+def test_saving_again_replaces_the_whole_file(app, backend):
+    storage, _ = backend
+    storage.save(NAME, b"first version, longer")
+    storage.save(NAME, b"second")
+    with app.test_request_context():
+        response = storage.response(NAME)
+        response.direct_passthrough = False
+        assert response.get_data() == b"second"
+        response.close()
+
+
+@pytest.mark.parametrize("bad", BAD_NAMES)
+def test_names_the_server_could_not_have_made_are_refused(app, backend, bad):
+    storage, _ = backend
+    with pytest.raises(ValueError):
+        storage.save(bad, b"x")
+    with pytest.raises(ValueError):
+        storage.delete(bad)
+    with app.test_request_context(), pytest.raises((ValueError, NotFound)):
+        storage.response(bad)
+
+
+def test_a_stray_from_a_crashed_write_is_listed_and_can_be_removed(backend):
+    storage, chosen = backend
+    storage.save(NAME, b"kept")
+    chosen.leave_stray(storage)
+    strays = [name for name in _listed(storage) if name not in {NAME}]
+    assert len(strays) == 1
+    storage.remove_stray(strays[0])
+    assert set(_listed(storage)) == {NAME}
+
+
+def test_remove_stray_never_reaches_outside_the_photos(backend, tmp_path):
+    storage, _ = backend
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep me")
+    storage.remove_stray("../precious.txt")
+    storage.remove_stray("../../precious.txt")
+    assert outside.read_text() == "keep me"
