@@ -86,7 +86,9 @@ def _version(found, value: str):
 def compare(kind: str, item_id: int):
     """Show two versions side by side, field by field and language by language."""
     found = _item(kind, item_id)
-    left, left_data = _version(found, request.args.get("a", ""))
+    newest = revisions.history(found)[:1]
+    fallback = str(newest[0].id) if newest else "live"
+    left, left_data = _version(found, request.args.get("a", "") or fallback)
     right, right_data = _version(found, request.args.get("b", "live"))
     rows = side_by_side(left_data, right_data)
     only_changes = request.args.get("all") != "1"
