@@ -156,8 +156,12 @@ POST_DATA = {
     "admin.set_role": {"role": "editor"},
     "admin.set_active": {"active": "0"},
     "moderation.refuse": {"reject-reason": "Foto kurang jelas."},
-    "admin.invite": {"display_name": "Rekan", "email": "rekan@example.com", "role": "editor",
-                     "language": "id"},
+    "admin.invite": {
+        "display_name": "Rekan",
+        "email": "rekan@example.com",
+        "role": "editor",
+        "language": "id",
+    },
 }
 
 
