@@ -482,5 +482,3 @@ def test_an_owner_deletes_a_business_which_goes_after_the_grace_period(app, clie
     assert db.session.scalar(select(func.count(Product.id))) == 0
     kinds = set(db.session.scalars(select(SearchOutbox.item_type)))
     assert "business" in kinds  # the indexer removes its entries
-
-
