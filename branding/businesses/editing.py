@@ -13,9 +13,21 @@ from sqlalchemy import func, select
 from branding.businesses.models import Business, ModerationStatus, Product
 from branding.businesses.review import snapshot
 from branding.core.content.publishing import utcnow
+from branding.editorial import revisions
+from branding.editorial.models import RevisionKind, RevisionStatus
 from branding.extensions import db
 
 APPROVED = ModerationStatus.APPROVED
+# What an owner edits, as revisions keep it (the owners' forms set exactly these).
+BUSINESS_VALUES = (
+    "name", "category", "area_id", "summary", "description", "address", "latitude",
+    "longitude", "opening_hours", "whatsapp", "phone", "email", "social_links",
+)  # fmt: skip
+PRODUCT_VALUES = ("name", "description", "price_min", "price_max", "unit", "available")
+# A product's availability is not reviewed: approving a change never overrides it.
+PRODUCT_REVIEWED = ("name", "description", "price_min", "price_max", "unit")
+revisions.register(Business, BUSINESS_VALUES)
+revisions.register(Product, PRODUCT_VALUES, reviewed=PRODUCT_REVIEWED)
 
 
 def mark_approved(item: Business | Product, at: datetime | None = None) -> None:
@@ -33,6 +45,7 @@ def add_business(**fields) -> Business:
         mark_approved(business, business.approved_at)
     db.session.add(business)
     db.session.flush()
+    _baseline(business)
     return business
 
 
@@ -44,6 +57,14 @@ def next_position(business: Business) -> int:
     return 0 if last is None else last + 1
 
 
+def _baseline(item: Business | Product) -> None:
+    """Keep a staged listing as its first revision (waiting, if it is under review)."""
+    status = (
+        RevisionStatus.PENDING if item.status == ModerationStatus.PENDING else RevisionStatus.LIVE
+    )
+    revisions.record(item, None, RevisionKind.BASELINE, status)
+
+
 def add_product(business: Business, **fields) -> Product:
     """Stage a new product of a business at the end of its list."""
     fields.setdefault("position", next_position(business))
@@ -52,4 +73,5 @@ def add_product(business: Business, **fields) -> Product:
         mark_approved(product)
     db.session.add(product)
     db.session.flush()
+    _baseline(product)
     return product

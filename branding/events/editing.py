@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from branding.accounts.models import User
 from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
-from branding.editorial import editing
+from branding.editorial import editing, revisions, scheduling
 from branding.events import recurrence
 from branding.events.models import Event
 from branding.extensions import db
@@ -54,6 +54,10 @@ def _derive(event: Event) -> None:
     )
 
 
+revisions.register(Event, EDITABLE, derive=_derive)
+scheduling.schedule(Event)
+
+
 def add_event(**fields) -> Event:
     """Stage a new event in the current unit of work (the sample, the tests)."""
     event = Event(**fields)
@@ -64,10 +68,18 @@ def add_event(**fields) -> Event:
     return event
 
 
-def save_event(actor: User, event: Event | None, values: dict[str, Any], slug: str = "") -> Event:
+def save_event(
+    actor: User,
+    event: Event | None,
+    values: dict[str, Any],
+    slug: str = "",
+    as_draft: bool = False,
+) -> Event:
     """Create an event (as a draft) or update one, deriving its area and series end."""
     new = lambda: Event(status=PublicationStatus.DRAFT)  # noqa: E731
-    return editing.save_item(actor, event, new, values, EDITABLE, slug, derive=_derive)
+    return editing.save_item(
+        actor, event, new, values, EDITABLE, slug, derive=_derive, as_draft=as_draft
+    )
 
 
 def delete_event(actor: User, event: Event) -> None:
