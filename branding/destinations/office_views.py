@@ -34,7 +34,9 @@ def edit(destination_id: int | None = None):
     destination = _get(destination_id) if destination_id else None
     form = DestinationForm()
     if form.validate_on_submit():
-        saved = editing.save_destination(current_user, destination, form.values(), form.slug.data)
+        saved = editing.save_destination(
+            current_user, destination, form.values(), form.slug.data or ""
+        )
         flash(_("Saved."), "success")
         return redirect(url_for(".edit", destination_id=saved.id))
     if destination is not None and not form.is_submitted():

@@ -37,7 +37,7 @@ def edit(event_id: int | None = None):
     event = _get(event_id) if event_id else None
     form = EventForm()
     if form.validate_on_submit():
-        saved = editing.save_event(current_user, event, form.values(), form.slug.data)
+        saved = editing.save_event(current_user, event, form.values(), form.slug.data or "")
         flash(_("Saved."), "success")
         return redirect(url_for(".edit", event_id=saved.id))
     if event is not None and not form.is_submitted():
