@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from branding.accounts import audit
 from branding.accounts.models import User
-from branding.core.content.publishing import PublicationStatus, utcnow
-from branding.core.content.slugs import unique_slug
+from branding.core.content.publishing import PublicationStatus, Publishable, utcnow
+from branding.core.content.slugs import Slugged, SluggedModel, unique_slug
 from branding.extensions import db
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Slugged)
+P = TypeVar("P", bound=Publishable)
 
 
 def derive_published(item: Any) -> None:
@@ -41,7 +42,8 @@ def save_item(
         derive(item)
     title = values.get("name") or values.get("title") or {}
     wanted = slug or item.slug or title.get("id") or title.get("en", "")
-    item.slug = unique_slug(type(item), wanted, item.id)
+    model = cast(type[SluggedModel], type(item))  # a mapped class, as Slugged rows are
+    item.slug = unique_slug(model, wanted, item.id)
     db.session.flush()
     after = {name: getattr(item, name) for name in editable}
     audit.record(actor, "update" if before else "create", item, audit.diff(before, after))
@@ -49,7 +51,7 @@ def save_item(
     return item
 
 
-def set_published(actor: User, item: T, published: bool) -> T:
+def set_published(actor: User, item: P, published: bool) -> P:
     """Publish an item for visitors, or take it back to draft."""
     status = PublicationStatus.PUBLISHED if published else PublicationStatus.DRAFT
     if item.status != status:
