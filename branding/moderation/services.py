@@ -51,7 +51,7 @@ def review_of(item: Business | Product) -> Review:
     return Review(item, changes(item.approved_snapshot, snapshot(item)), not item.approved_snapshot)
 
 
-def _oldest_first(model: type) -> tuple:
+def _oldest_first(model: type[Business] | type[Product]) -> tuple:
     return model.submitted_at.is_(None), model.submitted_at, model.id
 
 
