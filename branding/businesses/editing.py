@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import func, select
+
 from branding.businesses.models import Business, ModerationStatus, Product
 from branding.businesses.review import snapshot
 from branding.core.content.publishing import utcnow
@@ -34,9 +36,17 @@ def add_business(**fields) -> Business:
     return business
 
 
+def next_position(business: Business) -> int:
+    """Return the position a new product takes: after the business's last one."""
+    last = db.session.scalar(
+        select(func.max(Product.position)).where(Product.business_id == business.id)
+    )
+    return 0 if last is None else last + 1
+
+
 def add_product(business: Business, **fields) -> Product:
     """Stage a new product of a business at the end of its list."""
-    fields.setdefault("position", len(business.products))
+    fields.setdefault("position", next_position(business))
     product = Product(business=business, **fields)
     if product.status == APPROVED:
         mark_approved(product)

@@ -26,6 +26,7 @@ from sqlalchemy.orm import selectinload
 from branding.accounts import audit
 from branding.accounts.models import User
 from branding.areas.models import Area
+from branding.businesses.editing import next_position
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
 from branding.businesses.review import (
     WrongStatus,
@@ -195,11 +196,7 @@ def submit_business(owner: User, business: Business) -> Business:
 def create_product(owner: User, business: Business, values: dict[str, Any]) -> Product:
     """Add a draft product at the end of one of the owner's businesses."""
     _check_owner(owner, business)
-    last = db.session.scalar(
-        select(func.max(Product.position)).where(Product.business_id == business.id)
-    )
-    position = 0 if last is None else last + 1
-    product = Product(business=business, status=DRAFT, position=position)
+    product = Product(business=business, status=DRAFT, position=next_position(business))
     for name in PRODUCT_VALUES:
         _set(product, name, values[name])
     db.session.add(product)

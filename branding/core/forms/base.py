@@ -88,11 +88,6 @@ def add_error(field: Field, message: str) -> None:
     cast(list[str], field.errors).append(message)
 
 
-def language_field_names(name: str) -> list[str]:
-    """Return the form field names of a text kept per language: name_id, name_en, name_btd."""
-    return [f"{name}_{code}" for code in LANGUAGES]
-
-
 def add_language_fields(
     form_cls: type,
     name: str,
