@@ -9,6 +9,7 @@ from flask_login import current_user, login_user, logout_user
 from branding.accounts import forms, services
 from branding.accounts.access import login_required
 from branding.accounts.mails import send_reset_link
+from branding.core.forms.base import add_error
 
 bp = Blueprint("accounts", __name__, url_prefix="/<lang:lang>/account")
 
@@ -36,14 +37,15 @@ def login():
     if form.validate_on_submit():
         try:
             user = services.authenticate(
-                form.email.data, form.password.data, request.remote_addr or ""
+                form.email.data or "", form.password.data or "", request.remote_addr or ""
             )
         except services.LoginRefused as refused:
             blocked = refused.reason == "blocked"
-            form.password.errors.append(
+            add_error(
+                form.password,
                 _("Too many failed attempts. Please wait a few minutes and try again.")
                 if blocked
-                else _("That e-mail address and password do not match an active account.")
+                else _("That e-mail address and password do not match an active account."),
             )
             return render_template("accounts/login.html", form=form), 429 if blocked else 200
         _start_session(user)
@@ -69,10 +71,10 @@ def register():
     if form.validate_on_submit():
         try:
             user = services.register_owner(
-                form.email.data, form.password.data, form.display_name.data
+                form.email.data or "", form.password.data or "", form.display_name.data or ""
             )
         except services.AccountError:
-            form.email.errors.append(_("An account with this e-mail address exists already."))
+            add_error(form.email, _("An account with this e-mail address exists already."))
         else:
             _start_session(user)
             flash(_("Welcome! Your account is ready. Now add your business."), "success")
@@ -87,8 +89,8 @@ def change_password():
     form = forms.PasswordChangeForm()
     user = current_user._get_current_object()
     if form.validate_on_submit():
-        if not services.check_password(user, form.current.data):
-            form.current.errors.append(_("That is not your current password."))
+        if not services.check_password(user, form.current.data or ""):
+            add_error(form.current, _("That is not your current password."))
         else:
             _start_session(services.change_password(user, form.password.data))
             flash(_("Your password has been changed."), "success")
@@ -101,7 +103,7 @@ def reset_request():
     """Ask for a one-time password-reset link by e-mail."""
     form = forms.ResetRequestForm()
     if form.validate_on_submit():
-        user = services.find_user(form.email.data)
+        user = services.find_user(form.email.data or "")
         if user is not None and user.active:
             send_reset_link(user)
         flash(_("If an account uses that address, we have sent it a link."), "info")

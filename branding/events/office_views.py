@@ -40,7 +40,9 @@ def edit(event_id: int | None = None):
     if form.validate_on_submit():
         values = {**form.values(), **schedule_values(form)}
         as_draft = request.form.get("action") == "draft"
-        saved = editing.save_event(current_user, event, values, form.slug.data, as_draft=as_draft)
+        saved = editing.save_event(
+            current_user, event, values, form.slug.data or "", as_draft=as_draft
+        )
         flash(saved_message(saved, as_draft), "success")
         return redirect(url_for(".edit", event_id=saved.id))
     draft = revisions.waiting(event) if event is not None else None

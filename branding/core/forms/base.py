@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, FloatField, IntegerField, SelectChoice, StringField, TextAreaField
+from wtforms import Field, FloatField, IntegerField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # not in stubs yet
 from wtforms.validators import DataRequired, Length, Optional, Regexp, StopValidation
 
 from branding.core.i18n import LANGUAGES
@@ -37,7 +40,7 @@ WTFORMS_MESSAGES = (
 SLUG = Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", message=_l("Use lowercase letters, digits and hyphens."))
 
 
-class _OneErrorPerBadNumber:
+class _OneErrorPerBadNumber(Field):
     """Treat an empty box as no value, and stop at "not a valid number" (no range error too)."""
 
     def process_formdata(self, valuelist) -> None:
@@ -78,6 +81,11 @@ class BaseForm(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return _CatalogTranslations()
+
+
+def add_error(field: Field, message: str) -> None:
+    """Add a message to a validated field's errors (validation leaves them in a list)."""
+    cast(list[str], field.errors).append(message)
 
 
 def add_language_fields(

@@ -14,10 +14,11 @@ def render_http_error(error: Exception):
     """Render an error page; a URL without a known language uses the visitor's choice."""
     if not isinstance(error, HTTPException):
         error = InternalServerError()
-    if error.code >= 500:
+    code = error.code or 500  # every handled error has one (a bare HTTPException has not)
+    if code >= 500:
         db.session.rollback()
     if request.url_rule is None or "lang" not in g:  # no route matched: read the path
         first = request.path.strip("/").split("/", 1)[0]
         g.lang = first if first in LANGUAGES else preferred_language()
     csrf_failed = isinstance(error, CSRFError)
-    return render_template("site/error.html", error=error, csrf_failed=csrf_failed), error.code
+    return render_template("site/error.html", error=error, csrf_failed=csrf_failed), code
