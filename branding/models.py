@@ -7,7 +7,7 @@ from branding.destinations.models import Destination, DestinationCategory, Facil
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.identity.models import BrandingSettings
 from branding.media.models import Photo
-from branding.search.models import MissedSearch, SearchOutbox
+from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
 
 __all__ = [
     "AuditEntry",
@@ -28,6 +28,7 @@ __all__ = [
     "Photo",
     "Product",
     "Role",
+    "SearchIndexState",
     "SearchOutbox",
     "User",
 ]

@@ -17,6 +17,7 @@ from whoosh.query import And, Prefix, Term
 from whoosh.searching import Searcher
 
 from branding.core.i18n import LANGUAGES
+from branding.search import health
 from branding.search.analyzers import WORD, index_terms, normalize
 from branding.search.filters import Filters
 from branding.search.matching import (
@@ -60,6 +61,7 @@ class IndexResult:
     tolerant: bool = False  # close spellings were searched too
     partial: bool = False  # no item had every word: items with some of them
     timed_out: bool = False
+    trouble: str = ""  # a step that failed (it was logged and counted)
 
 
 def word_terms(word: str, variants: list[Variant] | None = None) -> list[Term]:
@@ -134,13 +136,17 @@ def search_index(
     searcher: Searcher, words: list[str], lang: str, filters: Filters, page: int, per_page: int
 ) -> IndexResult:
     """Search the ``lang`` documents: exact words, then close spellings, then any word."""
-    deadline = time.monotonic() + TIME_LIMIT
+    deadline, trouble = time.monotonic() + TIME_LIMIT, ""
     exact = text_query(searcher, words, lang)
     if exact is None:
         return IndexResult()
     result = run(searcher, exact, filters, page, per_page, deadline)
     if result.total < FEW:
-        corrections, variants = spelling(searcher, words, lang)
+        try:
+            corrections, variants = spelling(searcher, words, lang)
+        except Exception as error:  # answer with the exact words, loudly
+            health.degraded("the spelling step failed", error)
+            corrections, variants, trouble = {}, {}, "spelling"
         if variants:
             wider = text_query(searcher, words, lang, variants)
             found = run(searcher, wider, filters, page, per_page, deadline)
@@ -152,6 +158,7 @@ def search_index(
         found = run(searcher, loose, filters, page, per_page, deadline)
         if found.total:
             result = replace(found, corrections=result.corrections, partial=True)
+    result.trouble = trouble
     return result
 
 

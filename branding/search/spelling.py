@@ -13,7 +13,10 @@ long, and the correction keeps its first letter.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from whoosh.codec.base import Automata
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import distance
 
@@ -41,12 +44,33 @@ def known(searcher: Searcher, word: str, lang: str) -> bool:
     return False
 
 
+def near_terms(reader: IndexReader, field: str, dfa) -> Iterator[str]:
+    """Yield the terms of a field that a Levenshtein automaton accepts, segment by segment.
+
+    Whoosh-reloaded's ``MultiReader`` (an index of several segments, which every
+    edit makes) has no ``cursor()``: walking each segment's own term cursor works
+    whatever the index's history. A reader without cursors (none in Whoosh 2.7
+    today) is read term by term.
+    """
+    for leaf, _offset in reader.leaf_readers():
+        if field not in leaf.indexed_field_names():
+            continue
+        try:
+            cursor = leaf.cursor(field)
+        except (AttributeError, NotImplementedError):
+            cursor = None
+        if cursor is not None:
+            yield from Automata.find_matches(dfa, cursor)
+        else:
+            yield from (t for t in leaf.field_terms(field) if dfa.accept(t))
+
+
 def _matches(searcher: Searcher, word: str, maxdist: int, fields: list[str]) -> set[str]:
     """Return the terms of the fields within ``maxdist`` edits of a word, same first letter."""
     dfa = Automata.levenshtein_dfa(word, maxdist, 1)
     reader, found = searcher.reader(), set()
     for name in fields:
-        found.update(Automata.find_matches(dfa, reader.cursor(name)))
+        found.update(near_terms(reader, name, dfa))
     found.discard(word)
     return found
 
