@@ -43,7 +43,7 @@ def test_query_syntax_becomes_plain_words():
             "x",
         ][:MAX_WORDS]
     )
-    assert words_of("kopi KOPI kopi") == ["kopi"]
+    assert words_of("kopi KOPI kopi") == ["kopi-kopi"]  # a doubled word: one plural
 
 
 def test_queries_are_capped_and_cleaned():

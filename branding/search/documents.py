@@ -120,13 +120,20 @@ def _document(kind: str, item_id: int, parts: Parts, lang: str, labels: dict) ->
     doc[text_field("name", name_lang)] = name
     doc[COMPLETE] = name
     bodies: dict[str, list[str]] = defaultdict(list)
+    others: dict[str, list[str]] = defaultdict(list)  # the other language versions
     bodies[lang].append(labels.get((kind, parts.category), ""))
-    for text in parts.body:
+    for text in [parts.name, *parts.body]:
         shown, shown_lang = _resolve(text, lang)
-        if shown:
+        if shown and text is not parts.name:
             bodies[shown_lang].append(shown)
+        if isinstance(text, dict):
+            for other, version in text.items():
+                if other != shown_lang and version and version != shown:
+                    others[other].append(version)
     for text_lang, texts in bodies.items():
         doc[text_field("body", text_lang)] = "\n".join(t for t in texts if t)
+    for text_lang, texts in others.items():
+        doc[text_field("other", text_lang)] = "\n".join(texts)
     doc["fingerprint"] = fingerprint(doc)
     return doc
 

@@ -23,7 +23,7 @@ from whoosh.support.levenshtein import distance
 from branding.core.i18n import LANGUAGES
 from branding.search.analyzers import index_terms
 from branding.search.matching import filter_docs, term_postings
-from branding.search.schema import COMPLETE, ROLES, text_field
+from branding.search.schema import COMPLETE, OTHER, ROLES, text_field
 
 MIN_LENGTH = 4  # shorter words have too many neighbours
 VARIANTS = 4  # close terms tried per word and language
@@ -35,7 +35,7 @@ def known(searcher: Searcher, word: str, lang: str) -> bool:
     reader, in_lang = searcher.reader(), filter_docs(searcher, "lang", lang)
     for text_lang in LANGUAGES:
         for term in index_terms(word, text_lang):
-            for role in ROLES:
+            for role in (*ROLES, OTHER):
                 name = text_field(role, text_lang)
                 if reader.doc_frequency(name, term) and not in_lang.isdisjoint(
                     term_postings(reader, name, term)
