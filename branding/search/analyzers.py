@@ -302,7 +302,12 @@ def shared(lang: str) -> WordAnalyzer:
 
 def index_terms(word: str, text_lang: str) -> list[str]:
     """Return the distinct index terms a word becomes in text of ``text_lang``."""
-    return list(dict.fromkeys(_SHARED[text_lang].terms(word)))
+    return list(_index_terms(word, text_lang))
+
+
+@lru_cache(maxsize=50_000)
+def _index_terms(word: str, text_lang: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_SHARED[text_lang].terms(word)))
 
 
 def query_words(text: str) -> list[str]:

@@ -122,11 +122,14 @@ def _document(kind: str, item_id: int, parts: Parts, lang: str, labels: dict) ->
     bodies: dict[str, list[str]] = defaultdict(list)
     others: dict[str, list[str]] = defaultdict(list)  # the other language versions
     bodies[lang].append(labels.get((kind, parts.category), ""))
+    # Other versions: the name and the summary (the first body text), which say what an
+    # item is; the long texts are left to their own readers, to keep the index small.
+    versioned = {id(parts.name), id(parts.body[0]) if parts.body else 0}
     for text in [parts.name, *parts.body]:
         shown, shown_lang = _resolve(text, lang)
         if shown and text is not parts.name:
             bodies[shown_lang].append(shown)
-        if isinstance(text, dict):
+        if isinstance(text, dict) and id(text) in versioned:
             for other, version in text.items():
                 if other != shown_lang and version and version != shown:
                     others[other].append(version)

@@ -19,7 +19,7 @@ from whoosh.query import And, Prefix, Term
 from whoosh.searching import Searcher
 
 from branding.core.i18n import LANGUAGES
-from branding.search import health
+from branding.search import health, vocabulary
 from branding.search.analyzers import VOWELS, index_terms, query_words
 from branding.search.filters import Filters
 from branding.search.matching import (
@@ -243,17 +243,19 @@ def prefix_variants(searcher: Searcher, word: str) -> list[Variant]:
     if len(word) < 3 or not word.isalpha():
         return []
     reader, found = searcher.reader(), Counter()
+    leaves = [leaf for leaf, _ in reader.leaf_readers()]
     for text_lang in LANGUAGES:
         for role in (*ROLES, OTHER):
             name = text_field(role, text_lang)
-            for raw in islice(reader.expand_prefix(name, word), 200):
-                term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-                found[(text_lang, term)] += reader.doc_frequency(name, term)
-    for raw in islice(reader.expand_prefix(COMPLETE, word), 50):
-        whole = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        for text_lang in LANGUAGES:
-            for term in index_terms(whole, text_lang):
-                found[(text_lang, term)] += reader.doc_frequency(COMPLETE, whole)
+            for leaf in leaves:
+                for term in islice(vocabulary.of(leaf, name).with_prefix(word), 200):
+                    found[(text_lang, term)] += leaf.doc_frequency(name, term)
+    for leaf in leaves:
+        for whole in islice(vocabulary.of(leaf, COMPLETE).with_prefix(word), 50):
+            weight = leaf.doc_frequency(COMPLETE, whole)
+            for text_lang in LANGUAGES:
+                for term in index_terms(whole, text_lang):
+                    found[(text_lang, term)] += weight
     return [variant for variant, _ in found.most_common(PREFIX_TERMS)]
 
 
@@ -277,7 +279,7 @@ def spoken_variants(searcher: Searcher, word: str, lang: str) -> list[Variant]:
     return [
         (text_lang, term)
         for text_lang, term in dict.fromkeys(found)
-        if any(reader.doc_frequency(text_field(r, text_lang), term) for r in ROLES)
+        if any(vocabulary.has(reader, text_field(r, text_lang), term) for r in ROLES)
     ]
 
 

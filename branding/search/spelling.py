@@ -21,6 +21,7 @@ from whoosh.searching import Searcher
 from whoosh.support.levenshtein import distance
 
 from branding.core.i18n import LANGUAGES
+from branding.search import vocabulary
 from branding.search.analyzers import index_terms
 from branding.search.matching import filter_docs, term_postings
 from branding.search.schema import COMPLETE, OTHER, ROLES, text_field
@@ -37,7 +38,7 @@ def known(searcher: Searcher, word: str, lang: str) -> bool:
         for term in index_terms(word, text_lang):
             for role in (*ROLES, OTHER):
                 name = text_field(role, text_lang)
-                if reader.doc_frequency(name, term) and not in_lang.isdisjoint(
+                if vocabulary.has(reader, name, term) and not in_lang.isdisjoint(
                     term_postings(reader, name, term)
                 ):
                     return True
@@ -48,21 +49,11 @@ def near_terms(reader: IndexReader, field: str, dfa) -> Iterator[str]:
     """Yield the terms of a field that a Levenshtein automaton accepts, segment by segment.
 
     Whoosh-reloaded's ``MultiReader`` (an index of several segments, which every
-    edit makes) has no ``cursor()``: walking each segment's own term cursor works
-    whatever the index's history. A reader without cursors (none in Whoosh 2.7
-    today) is read term by term.
+    edit makes) has no ``cursor()``: each segment's terms are walked on their own,
+    from memory (``vocabulary``), whatever the index's history.
     """
     for leaf, _offset in reader.leaf_readers():
-        if field not in leaf.indexed_field_names():
-            continue
-        try:
-            cursor = leaf.cursor(field)
-        except (AttributeError, NotImplementedError):
-            cursor = None
-        if cursor is not None:
-            yield from Automata.find_matches(dfa, cursor)
-        else:
-            yield from (t for t in leaf.field_terms(field) if dfa.accept(t))
+        yield from vocabulary.of(leaf, field).near(dfa)
 
 
 def _matches(searcher: Searcher, word: str, maxdist: int, fields: list[str]) -> set[str]:
