@@ -34,7 +34,8 @@ DESTINATIONS = [
         DestinationCategory.WATERFALL,
         {"id": "Air Terjun Lae Une", "en": "Lae Une Waterfall"},
         {
-            "id": "Air terjun bertingkat di tengah hutan. Pengunjung bisa berenang di kolam alaminya "
+            "id": "Air terjun bertingkat di tengah hutan. Pengunjung bisa berenang "
+            "di kolam alaminya "
             "dan menikmati udara sejuk.",
             "en": "A tiered waterfall in the forest. Visitors can swim in its natural pool and "
             "enjoy the cool air.",
@@ -54,7 +55,8 @@ DESTINATIONS = [
         DestinationCategory.NATURE,
         {"id": "Bukit Sindeng", "en": "Sindeng Hill"},
         {
-            "id": "Jalur pendakian ringan dengan pemandangan Danau Toba dari puncaknya. Tempat terbaik "
+            "id": "Jalur pendakian ringan dengan pemandangan Danau Toba dari puncaknya. "
+            "Tempat terbaik "
             "untuk berkemah.",
             "en": "An easy hiking trail with a view of Lake Toba from the top. The best place to "
             "camp.",
