@@ -32,7 +32,8 @@ from whoosh.lang.stopwords import stoplists
 from whoosh.support.charset import accent_map
 
 WORD = re.compile(r"[^\W_]+")
-TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # words, hyphenated ones kept whole
+# Words, hyphenated ones kept whole, and numbers with thousands separators (1.200, 1,200).
+TOKEN = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?!\d)|[^\W_]+(?:-[^\W_]+)*")
 DIGIT = re.compile(r"\d")
 NUMBER_UNIT = re.compile(r"^(\d+)([a-z]+)$")
 DOUBLED = re.compile(r"^([a-z]{2,})2$")  # kue2: the plural as people type it
@@ -63,7 +64,7 @@ UNITS = {
     **dict.fromkeys(("m", "mtr", "meter", "metre", "meters", "metres"), "meter"),
     **dict.fromkeys(("cm", "centimeter", "sentimeter"), "cm"),
     **dict.fromkeys(("mdpl", "masl"), "mdpl"),  # metres above sea level
-    **dict.fromkeys(("pcs", "biji", "buah"), "pcs"),
+    **dict.fromkeys(("pcs",), "pcs"),
 }
 ONE_LETTER_UNITS = {"g", "l", "m"}  # only as units right after a number
 VOWELS = frozenset("aeiou")
@@ -162,6 +163,10 @@ def _pieces(value: str) -> Iterator[Piece]:
     for match in TOKEN.finditer(value):
         token = normalize(match.group())
         start, end = match.start(), match.end()
+        if token[0].isdigit() and ("." in token or "," in token):
+            yield token.replace(".", "").replace(",", ""), False, start, end  # 1.200 mdpl
+            after_number = True
+            continue
         if "-" in token:
             parts = token.split("-")
             if len(set(parts)) == 1 or (len(parts) == 2 and parts[1].startswith(parts[0])):
