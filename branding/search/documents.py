@@ -32,8 +32,18 @@ class Parts:
     facets: dict[str, Any] = field(default_factory=dict)
 
 
+_LABELS = "search_category_labels"  # app.extensions: the catalogs do not change while it runs
+
+
 def category_labels() -> Labels:
-    """Return each category's label in each language, as visitors read them."""
+    """Return each category's label in each language, as visitors read them (once per app)."""
+    found = current_app.extensions.get(_LABELS)
+    if found is None:
+        found = current_app.extensions[_LABELS] = _read_labels()
+    return found
+
+
+def _read_labels() -> Labels:
     from branding.businesses.labels import CATEGORY_LABELS as BUSINESS
     from branding.destinations.labels import CATEGORY_LABELS as DESTINATION
     from branding.events.labels import CATEGORY_LABELS as EVENT
