@@ -160,8 +160,8 @@ def probe(sample: int = 12) -> ProbeReport:
                 long = max(words, key=len)
                 queries = [(" ".join(words), False)]
                 if len(long) >= 5:
-                    typo = " ".join(misspell(long) if w == long else w for w in words)
-                    queries.append((typo, True))
+                    misspelled = " ".join(misspell(long) if w == long else w for w in words)
+                    queries.append((misspelled, True))
                 for text, typo in queries:
                     params = read_params(MultiDict({"q": text}), lang, 10)
                     page = search_page(params, record=False)

@@ -23,7 +23,7 @@ from sqlalchemy import func, select, update
 from branding.core.content.publishing import utcnow
 from branding.extensions import db
 from branding.search import positions
-from branding.search.models import SearchIndexState, SearchOutbox
+from branding.search.models import INDEXES, SearchIndexState, SearchOutbox
 
 log = logging.getLogger(__name__)
 counts: Counter[str] = Counter()  # this process: degraded searches and drains, by cause
@@ -67,7 +67,7 @@ def _save(detail: str, pending: int) -> None:
             ).rowcount
             if not changed:
                 connection.execute(
-                    SearchIndexState.__table__.insert().values(
+                    INDEXES.insert().values(
                         name=name,
                         position="",
                         low=0,

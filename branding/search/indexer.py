@@ -28,7 +28,7 @@ from branding.search import health, positions, storage
 from branding.search.apply import plan_for, refresh
 from branding.search.check import reconcile
 from branding.search.documents import category_labels
-from branding.search.models import SearchIndexState, SearchOutbox
+from branding.search.models import OUTBOX, SearchIndexState, SearchOutbox
 
 log = logging.getLogger(__name__)
 BATCH = 500  # outbox rows per index commit
@@ -56,7 +56,7 @@ class DrainReport:
 
 
 def _log_table():
-    return SearchOutbox.__table__
+    return OUTBOX
 
 
 def drain_batch(timeout: float, batch: int = BATCH) -> DrainReport:

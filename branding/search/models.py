@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import BigInteger, Index, String, Text
+from sqlalchemy import BigInteger, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from branding.core.content.columns import UTCDateTime
@@ -58,3 +59,7 @@ class MissedSearch(Model):
     query: Mapped[str] = mapped_column(String(100))
     lang: Mapped[str] = mapped_column(String(3))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+OUTBOX = cast(Table, SearchOutbox.__table__)  # the log, for branding.core.changefeed
+INDEXES = cast(Table, SearchIndexState.__table__)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import socket
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from flask import current_app
@@ -79,7 +79,7 @@ def known(name: str) -> Position | None:
         return _known.get(name)
 
 
-def live_since(hours: float | None = None) -> object:
+def live_since(hours: float | None = None) -> datetime:
     """Return the time after which an index that reported in counts as live."""
     hours = hours if hours is not None else current_app.config.get("SEARCH_INDEX_LIVE_HOURS", 24)
     return utcnow() - timedelta(hours=float(hours))

@@ -242,7 +242,7 @@ def prefix_variants(searcher: Searcher, word: str) -> list[Variant]:
     """
     if len(word) < 3 or not word.isalpha():
         return []
-    reader, found = searcher.reader(), Counter()
+    reader, found = searcher.reader(), Counter[Variant]()
     leaves = [leaf for leaf, _ in reader.leaf_readers()]
     for text_lang in LANGUAGES:
         for role in (*ROLES, OTHER):

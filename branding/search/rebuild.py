@@ -13,7 +13,7 @@ from branding.core.i18n import LANGUAGES
 from branding.extensions import db
 from branding.search import positions, storage
 from branding.search.documents import category_labels, documents
-from branding.search.models import SearchOutbox
+from branding.search.models import OUTBOX
 from branding.search.sources import KINDS, iter_visible
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def rebuild(timeout: float = 30.0) -> int:
         with storage.current_write_lock(root, timeout):  # drains wait
             db.session.rollback()
             start = positions.position(name)
-            caught_up = changefeed.advance(db.session.connection(), SearchOutbox.__table__, start)
+            caught_up = changefeed.advance(db.session.connection(), OUTBOX, start)
             path, ix = storage.new_generation(root)
             writer = ix.writer(**storage.writer_options())
             try:
