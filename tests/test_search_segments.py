@@ -83,7 +83,7 @@ def broken_spelling(monkeypatch):
 
 def test_a_failing_spelling_step_is_loud(app, make, edited, broken_spelling, client, runner):
     before = health.counts["the spelling step failed"]
-    html = client.get("/id/search?q=kelelawr").get_data(as_text=True)
+    html = client.get("/en/search?q=kelelawr").get_data(as_text=True)
     assert "misspelled words are not corrected" in html
     assert health.counts["the spelling step failed"] == before + 1
     state = positions.load(positions.index_name(edited))
