@@ -50,6 +50,9 @@ def load_config(instance_path: Path, package_path: Path) -> dict:
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
         "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(instance_path.parent / "uploads")),
         "SEARCH_INDEX_DIR": os.environ.get("SEARCH_INDEX_DIR", str(instance_path / "search-index")),
+        "SEARCH_INDEX_NAME": os.environ.get("SEARCH_INDEX_NAME", ""),  # default: host:folder
+        "SEARCH_OUTBOX_RETENTION_DAYS": float(os.environ.get("SEARCH_OUTBOX_RETENTION_DAYS", "7")),
+        "SEARCH_INDEX_LIVE_HOURS": float(os.environ.get("SEARCH_INDEX_LIVE_HOURS", "24")),
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
         "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
         "PER_PAGE": int(os.environ.get("PER_PAGE", "12")),

@@ -9,7 +9,7 @@ from branding.editorial.models import Revision
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.identity.models import BrandingSettings
 from branding.media.models import Photo
-from branding.search.models import MissedSearch, SearchOutbox
+from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
 
 __all__ = [
     "AuditEntry",
@@ -32,6 +32,7 @@ __all__ = [
     "Photo",
     "Product",
     "Role",
+    "SearchIndexState",
     "SearchOutbox",
     "User",
 ]

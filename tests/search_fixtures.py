@@ -62,3 +62,8 @@ def result_slugs(html: str) -> list[str]:
     """Return the slugs the results of a search page link to, in order."""
     section = html.split('class="results"', 1)[-1] if 'class="results"' in html else ""
     return re.findall(r'<h3><a href="/[a-z]+/[a-z]+/([^"]+)"', section)
+
+
+from branding.destinations.models import Destination  # noqa: E402  (for tests that edit)
+
+__all__ = ["Destination", "rebuild"]

@@ -43,7 +43,7 @@ def test_query_syntax_becomes_plain_words():
             "x",
         ][:MAX_WORDS]
     )
-    assert words_of("kopi KOPI kopi") == ["kopi"]
+    assert words_of("kopi KOPI kopi") == ["kopi-kopi"]  # a doubled word: one plural
 
 
 def test_queries_are_capped_and_cleaned():
@@ -86,3 +86,55 @@ def test_long_texts_are_cut_around_the_first_match():
     joined = "".join(t for t, _ in marked.segments)
     assert joined.startswith("… ") and joined.endswith(" …") and len(joined) <= 90
     assert ("kopi", True) in marked.segments
+
+
+def terms(text: str, lang: str = "id") -> list[str]:
+    return analyzer(lang).terms(text)
+
+
+def test_a_doubled_word_is_one_word_in_every_spelling_and_survives_the_stop_list():
+    assert terms("kue-kue") == terms("kue2") == terms("kue kue") == ["kue"]
+    assert terms("oleh-oleh khas") == terms("oleh oleh khas") == ["oleh", "khas"]
+    assert terms("dikelola oleh warga") == ["kelola", "warga"]  # "oleh" (by) alone goes
+    assert words_of("oleh oleh") == ["oleh-oleh"]
+
+
+def test_numbers_are_cut_from_their_units_and_units_have_one_spelling():
+    assert (
+        terms("Kopi 250g")
+        == terms("kopi 250 gram")
+        == terms("kopi 250 gr")
+        == ["kopi", "250", "gram"]
+    )
+    assert terms("Coffee 250 grams", "en") == ["coffe", "250", "gram"]
+    assert terms("1kg") == terms("1 kilo") == ["1", "kg"]
+    assert terms("1.200 mdpl") == terms("1200 mdpl") == ["1200", "mdpl"]
+    assert terms("biji kopi") == ["biji", "kopi"]  # words that are also units stay words
+
+
+def test_indonesian_roots_across_nasal_prefixes_and_ber_ter_per():
+    def share(a: str, b: str) -> bool:
+        return bool(set(terms(a)) & set(terms(b)))
+
+    for surface, root in [
+        ("berenang", "renang"),
+        ("pengunjung", "kunjungan"),
+        ("menikmati", "nikmat"),
+        ("menulis", "tulis"),
+        ("menyewa", "sewa"),
+        ("terendam", "rendam"),
+        ("perenang", "renang"),
+        ("nginap", "penginapan"),
+        ("nyewa", "penyewaan"),
+        ("puncaknya", "puncak"),
+        ("indahlah", "indah"),
+        ("pantailah", "pantai"),
+    ]:
+        assert share(surface, root), (surface, root)
+    assert not share("renang", "tenang")  # the readings do not merge unrelated roots
+
+
+def test_highlights_follow_the_words_as_written():
+    stems = {"id": set(index_terms("renang", "id")), "en": set(), "btd": set()}
+    marked = highlight("Pengunjung bisa berenang.", stems, "id")
+    assert ("berenang", True) in marked.segments

@@ -11,7 +11,7 @@ from branding.core.content.publishing import PublicationStatus
 from branding.destinations.editing import add_destination
 from branding.destinations.models import Destination, DestinationCategory
 from branding.extensions import db
-from branding.search import outbox
+from branding.search import indexer
 from branding.search.check import check
 from branding.search.indexer import drain
 from branding.search.sources import visible_ids
@@ -93,7 +93,7 @@ def test_several_processes_saving_at_once_never_fail_and_the_index_catches_up(
 
     assert indexed_keys(index_dir)  # the workers' own after-request drains indexed already
     drain()  # whatever a busy index left waiting
-    assert outbox.backlog() == 0
+    assert indexer.backlog() == 0
     public = visible_ids("destination")
     assert len(public) == WORKERS * (SAVES - len(range(0, SAVES, 3)))
     expected = {f"destination:{i}:{lang}" for i in public for lang in ("id", "en", "btd")}

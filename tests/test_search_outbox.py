@@ -8,7 +8,7 @@ from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
 from branding.extensions import db
 from branding.media.models import Photo
-from branding.search import outbox, storage
+from branding.search import indexer, outbox, storage
 from branding.search.check import check
 from branding.search.indexer import drain
 from branding.search.models import SearchOutbox
@@ -128,7 +128,7 @@ def test_draining_is_idempotent_and_empties_the_outbox(app, make, index_dir):
     pending = rows()
     assert drain().rows == len(pending)
     first = indexed_keys(index_dir)
-    assert outbox.backlog() == 0
+    assert indexer.backlog() == 0
     outbox.write_rows(db.session(), pending)  # the same changes again
     db.session.commit()
     drain()
@@ -139,14 +139,14 @@ def test_a_locked_index_leaves_the_rows_for_later(make, index_dir):
     make.destination()
     with storage.writer(index_dir, timeout=1):  # another indexer is writing
         report = drain(timeout=0.2)
-    assert report.busy and outbox.backlog() > 0
-    assert drain().rows > 0 and outbox.backlog() == 0
+    assert report.busy and indexer.backlog() > 0
+    assert drain().rows > 0 and indexer.backlog() == 0
 
 
 def test_no_index_leaves_the_rows_for_later(app, make, tmp_path):
     app.config["SEARCH_INDEX_DIR"] = str(tmp_path / "none")
     make.destination()
-    assert drain().missing and outbox.backlog() > 0
+    assert drain().missing and indexer.backlog() > 0
 
 
 def test_the_indexer_runs_after_a_request_that_changed_content(app: Flask, make, index_dir):
@@ -161,7 +161,7 @@ def test_the_indexer_runs_after_a_request_that_changed_content(app: Flask, make,
     drain()
     response = app.test_client().post(f"/test/publish/{place.id}")
     response.close()  # the server closes the response once it is sent
-    assert outbox.backlog() == 0
+    assert indexer.backlog() == 0
     assert found(search(app, "sunyi")) == [("destination", place.slug)]
 
 

@@ -41,9 +41,11 @@ def test_the_search_page_answers_in_each_language(client, coffee, lang, word):
     assert "<mark>" in html
 
 
-def test_english_readers_search_the_english_texts(client, coffee):
+def test_english_readers_find_english_texts_first_then_the_other_versions(client, coffee):
     html = client.get("/en/search?q=kopi").get_data(as_text=True)
-    assert set(result_slugs(html)) == {"kedai-kopi"}  # a shop's name is the same in any language
+    slugs = result_slugs(html)
+    assert slugs[0] == "kedai-kopi"  # a shop's name is the same in any language
+    assert set(slugs) == {"kedai-kopi", "kebun-kopi", "festival-kopi"}  # by their Indonesian
 
 
 def test_an_empty_search_shows_the_form(client, index_dir):
@@ -79,8 +81,15 @@ def test_query_syntax_is_just_punctuation(client, coffee, q):
 
 
 def test_a_wildcard_matches_nothing_more_than_its_letters(client, coffee):
-    html = client.get("/id/search?q=kop*").get_data(as_text=True)
-    assert result_slugs(html) == []  # "kop" is not a word here; no expansion to "kopi"
+    html = client.get("/id/search?q=k*pi").get_data(as_text=True)
+    assert result_slugs(html) == []  # "k" and "pi": no pattern of the visitor's making
+
+
+def test_the_last_word_is_completed_as_in_suggestions(client, coffee):
+    html = client.get("/en/search?q=festiv").get_data(as_text=True)
+    assert "festival-kopi" in result_slugs(html)
+    html = client.get("/id/search?q=kebun+sengk").get_data(as_text=True)
+    assert result_slugs(html) == ["kebun-kopi"]
 
 
 def test_html_in_the_query_and_in_content_is_escaped(client, make, indexed):

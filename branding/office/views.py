@@ -14,6 +14,7 @@ from branding.core.i18n.formatting import WIB
 from branding.core.web.query_args import page_arg, require_page
 from branding.office.content_status import translation_gaps
 from branding.office.overview import office_overview
+from branding.search import health as search_health
 
 bp = Blueprint("office", __name__, url_prefix="/<lang:lang>/office")
 
@@ -23,7 +24,10 @@ bp = Blueprint("office", __name__, url_prefix="/<lang:lang>/office")
 def dashboard():
     """Show what waits for the tourism office."""
     return render_template(
-        "office/dashboard.html", overview=office_overview(), entries=recent_entries(limit=10)
+        "office/dashboard.html",
+        overview=office_overview(),
+        entries=recent_entries(limit=10),
+        search_notices=search_health.notices(),
     )
 
 

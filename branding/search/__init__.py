@@ -1,15 +1,19 @@
 """Search across destinations, events, businesses and products, in three languages.
 
 The database is the truth and the Whoosh index is derived from it: see
-``outbox`` (changes recorded with the transaction), ``indexer`` (one writer
-drains them), ``rebuild`` and ``check`` (start over, or repair drift),
-``query`` (the index search) and ``fallback`` (the database search).
+``outbox`` (changes logged with the transaction), ``indexer`` (each index
+applies them at its own position), ``rebuild`` and ``check`` (start over, or
+repair drift), ``query`` (the index search), ``fallback`` (the database
+search), ``health`` (degraded modes, made loud) and ``freshness``
+(read-your-writes).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 
 from flask import Flask, Response, current_app, g
 
@@ -18,6 +22,10 @@ from branding.search import outbox
 log = logging.getLogger(__name__)
 AFTER_REQUEST_ROWS = 200  # a busier backlog is left to `flask search index`
 AFTER_REQUEST_LOCK = 1.0  # seconds to wait for another drain, after the response is sent
+LOOK_EVERY = 10.0  # seconds between a server's looks at the outbox on visitors' searches
+
+_looked = {"at": -LOOK_EVERY}
+_look_lock = threading.Lock()
 
 
 def init_app(app: Flask) -> None:
@@ -32,19 +40,41 @@ def init_app(app: Flask) -> None:
 
 
 def _drain_when_changed(response: Response) -> Response:
-    """Once the response is sent, apply the changes this request committed."""
-    if g.pop("search_outbox_written", False) and current_app.config["SEARCH_DRAIN_AFTER_REQUEST"]:
-        app = current_app._get_current_object()  # type: ignore[attr-defined]  # a proxy
-        response.call_on_close(lambda: drain_quietly(app))
+    """Remember the visitor's change for read-your-writes; apply it once the response is sent."""
+    from branding.search.freshness import remember_written
+
+    top = g.pop(outbox.REQUEST_FLAG, 0)
+    if top:
+        remember_written(top)
+        if current_app.config["SEARCH_DRAIN_AFTER_REQUEST"]:
+            app = current_app._get_current_object()  # type: ignore[attr-defined]  # a proxy
+            response.call_on_close(lambda: drain_quietly(app))
     return response
+
+
+def look_after_search(response: Response) -> None:
+    """Now and then, after a search, let this server's index catch up with the outbox.
+
+    So that a server whose own visitors change nothing still follows the others'
+    changes between runs of ``flask search index``.
+    """
+    if not current_app.config["SEARCH_DRAIN_AFTER_REQUEST"]:
+        return
+    with _look_lock:
+        if time.monotonic() - _looked["at"] < LOOK_EVERY:
+            return
+        _looked["at"] = time.monotonic()
+    app = current_app._get_current_object()
+    response.call_on_close(lambda: drain_quietly(app))
 
 
 def drain_quietly(app: Flask) -> None:
     """Drain a bounded part of the outbox; any failure leaves the rows for later."""
+    from branding.search import health
     from branding.search.indexer import drain
 
     with app.app_context():
         try:
             drain(timeout=AFTER_REQUEST_LOCK, limit=AFTER_REQUEST_ROWS)
-        except Exception:  # never let indexing trouble reach a visitor
-            log.warning("draining the search outbox failed", exc_info=True)
+        except Exception as error:  # never let indexing trouble reach a visitor
+            health.degraded("applying changes to the index failed", error)

@@ -106,3 +106,76 @@ def check(repair: bool = False, timeout: float = 30.0) -> CheckReport:
                 writer.commit()
         report.repaired = True
     return report
+
+
+@dataclass
+class ProbeReport:
+    """Searches run as a visitor would, for names taken from the database."""
+
+    names: int = 0
+    names_found: int = 0
+    misspelled: int = 0
+    misspelled_found: int = 0
+    failures: list[str] = field(default_factory=list)
+    trouble: list[str] = field(default_factory=list)  # degraded steps seen while probing
+
+    @property
+    def clean(self) -> bool:
+        return not self.failures and not self.trouble
+
+
+def misspell(word: str) -> str:
+    """Return a word with two of its inner letters swapped (one edit, first letter kept)."""
+    at = len(word) // 2
+    if word[at] == word[at - 1]:
+        return word[:at] + word[at + 1 :]  # a doubled letter: drop one
+    return word[: at - 1] + word[at] + word[at - 1] + word[at + 1 :]
+
+
+def probe(sample: int = 12) -> ProbeReport:
+    """Search for items' names, and for names with a misspelled word, through the visitors' page
+    code (the same index, spelling and fallback steps); report what was not found."""
+    from flask import current_app, g
+    from werkzeug.datastructures import MultiDict
+
+    from branding.search.params import read_params
+    from branding.search.query import words_of
+    from branding.search.services import item_name, search_page
+
+    report = ProbeReport()
+    chosen = []
+    for kind in KINDS:
+        for item in iter_visible(kind):
+            chosen.append((kind, item))
+            if len([c for c in chosen if c[0] == kind]) >= max(1, sample // len(KINDS)):
+                break
+    for kind, item in chosen:
+        for lang in ("id", "en"):
+            with current_app.test_request_context(f"/{lang}/search"):
+                g.lang = lang
+                name = str(item_name(kind, item, lang))
+                words = [w for w in words_of(name) if w.isalpha()]
+                if not words:
+                    continue
+                long = max(words, key=len)
+                queries = [(" ".join(words), False)]
+                if len(long) >= 5:
+                    misspelled = " ".join(misspell(long) if w == long else w for w in words)
+                    queries.append((misspelled, True))
+                for text, typo in queries:
+                    params = read_params(MultiDict({"q": text}), lang, 10)
+                    page = search_page(params, record=False)
+                    if page.degraded or page.trouble:
+                        report.trouble.append(f"{lang} {text!r}: degraded search")
+                    hit = any(r.kind == kind and r.item.id == item.id for r in page.results)
+                    crowded = page.total > len(page.results)  # a common name: not a failure
+                    if typo:
+                        report.misspelled += 1
+                        report.misspelled_found += hit
+                    else:
+                        report.names += 1
+                        report.names_found += hit
+                    if not hit and not crowded:
+                        report.failures.append(f"{lang} {text!r} did not find {kind} {item.id}")
+    db.session.rollback()
+    return report

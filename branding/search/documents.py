@@ -33,8 +33,18 @@ class Parts:
     facets: dict[str, Any] = field(default_factory=dict)
 
 
+_LABELS = "search_category_labels"  # app.extensions: the catalogs do not change while it runs
+
+
 def category_labels() -> Labels:
-    """Return each category's label in each language, as visitors read them."""
+    """Return each category's label in each language, as visitors read them (once per app)."""
+    found = current_app.extensions.get(_LABELS)
+    if found is None:
+        found = current_app.extensions[_LABELS] = _read_labels()
+    return found
+
+
+def _read_labels() -> Labels:
     from branding.businesses.labels import CATEGORY_LABELS as BUSINESS
     from branding.destinations.labels import CATEGORY_LABELS as DESTINATION
     from branding.events.labels import CATEGORY_LABELS as EVENT
@@ -126,13 +136,23 @@ def _document(kind: str, item_id: int, parts: Parts, lang: str, labels: dict) ->
     doc[text_field("name", name_lang)] = name
     doc[COMPLETE] = name
     bodies: dict[str, list[str]] = defaultdict(list)
+    others: dict[str, list[str]] = defaultdict(list)  # the other language versions
     bodies[lang].append(labels.get((kind, parts.category), ""))
-    for text in parts.body:
+    # Other versions: the name and the summary (the first body text), which say what an
+    # item is; the long texts are left to their own readers, to keep the index small.
+    versioned = {id(parts.name), id(parts.body[0]) if parts.body else 0}
+    for text in [parts.name, *parts.body]:
         shown, shown_lang = _resolve(text, lang)
-        if shown:
+        if shown and text is not parts.name:
             bodies[shown_lang].append(shown)
+        if isinstance(text, dict) and id(text) in versioned:
+            for other, version in text.items():
+                if other != shown_lang and version and version != shown:
+                    others[other].append(version)
     for text_lang, texts in bodies.items():
         doc[text_field("body", text_lang)] = "\n".join(t for t in texts if t)
+    for text_lang, texts in others.items():
+        doc[text_field("other", text_lang)] = "\n".join(texts)
     doc["fingerprint"] = fingerprint(doc)
     return doc
 

@@ -21,6 +21,8 @@ from whoosh.matching import FilterMatcher, Matcher
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 
+from branding.search import vocabulary
+
 FILTER_CACHE = "_branding_filter_sets"  # kept on the searcher: one per thread and index version
 
 
@@ -72,7 +74,7 @@ def term_postings(
     found: dict[int, float] = {}
     for number, (leaf, offset) in enumerate(reader.leaf_readers()):
         span = spans[number] if spans is not None else EVERYTHING
-        if span is None:
+        if span is None or text not in vocabulary.of(leaf, field).known:
             continue
         try:
             matcher = leaf.postings(field, text)

@@ -1,10 +1,17 @@
 """The outbox: every change to searchable content writes a row in the same transaction.
 
-A session hook watches each flush, so services need not remember the index: a
-new, changed or deleted destination, event, business, product, area or photo
-becomes an ``(item_type, item_id)`` row, inserted on the flush's own connection
-and so committed or rolled back with the change itself. A bulk ORM ``UPDATE`` or
-``DELETE`` of content writes one ``("all", 0)`` row: reconcile everything.
+Mapper hooks see every row a flush actually inserts, updates or deletes, cascades
+and orphans included (an item's last photo removed from its gallery is deleted
+by the flush itself, and no session list shows it): a destination, event,
+business, product or area, or a photo (for its item: alt texts are indexed with
+it, old and new owner alike). Once the flush is done the rows are inserted on
+the flush's own connection, so they commit or roll back with the change. A bulk
+ORM ``UPDATE`` or ``DELETE`` of content writes one ``("all", 0)`` row: reconcile
+everything.
+
+The outbox is a log (``branding.core.changefeed``): rows are read by every index
+at its own position (``indexer``) and pruned once all have passed them. The
+highest id a request wrote is kept for read-your-writes (``freshness``).
 """
 
 from __future__ import annotations
@@ -13,11 +20,12 @@ from collections.abc import Iterable
 from typing import Protocol, cast
 
 from flask import g, has_request_context
-from sqlalchemy import delete, event, func, insert, select
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy import event, func, insert, inspect, select
+from sqlalchemy.orm import ORMExecuteState, Session, object_session
 
 from branding.areas.models import Area
 from branding.businesses.models import Business, Product
+from branding.core import changefeed
 from branding.core.content.publishing import utcnow
 from branding.destinations.models import Destination
 from branding.events.models import Event
@@ -38,7 +46,9 @@ PHOTO_OWNERS = {
     "business_id": "business",
     "product_id": "product",
 }
-PENDING_FLAG = "search_outbox_written"
+CHANGES = "search_outbox_changes"  # session.info: changes seen by this flush
+WRITTEN = "search_outbox_written"  # session.info: the highest outbox id this transaction wrote
+REQUEST_FLAG = "search_outbox_written"  # g: this request committed outbox rows (their top id)
 
 Change = tuple[str, int]
 
@@ -53,20 +63,37 @@ def changes_of(obj: object) -> set[Change]:
     if kind is not None:
         row = cast(_Row, obj)  # every TRACKED class has an integer primary key ``id``
         return {(kind, row.id)} if row.id is not None else set()
-    if isinstance(obj, Photo):  # alt texts are indexed with the photo's item
-        return {(k, getattr(obj, col)) for col, k in PHOTO_OWNERS.items() if getattr(obj, col)}
+    if isinstance(obj, Photo):  # alt texts are indexed with the photo's item, old and new
+        found = set()
+        state = inspect(obj)
+        for column, owner in PHOTO_OWNERS.items():
+            history = state.attrs[column].history
+            for value in (getattr(obj, column), *history.deleted):
+                if value:
+                    found.add((owner, value))
+        return found
     return set()
 
 
+def _seen(mapper, connection, target) -> None:
+    """Note the searchable object a flush just wrote (mapper hook)."""
+    session = object_session(target)
+    if session is not None:
+        session.info.setdefault(CHANGES, set()).update(changes_of(target))
+
+
+def _seen_update(mapper, connection, target) -> None:
+    """Note an update, unless nothing a column holds changed (only a collection did)."""
+    session = object_session(target)
+    if session is not None and session.is_modified(target, include_collections=False):
+        session.info.setdefault(CHANGES, set()).update(changes_of(target))
+
+
 def _record_flush(session: Session, flush_context: object) -> None:
-    """Write outbox rows for the searchable objects this flush inserted, changed or deleted."""
-    found: set[Change] = set()
-    for obj in (*session.new, *session.deleted):
-        found |= changes_of(obj)
-    for obj in session.dirty:
-        if session.is_modified(obj, include_collections=False):
-            found |= changes_of(obj)
-    write_rows(session, found)
+    """Write outbox rows for the searchable rows this flush inserted, changed or deleted."""
+    found = session.info.pop(CHANGES, set())
+    if found:
+        write_rows(session, found)
 
 
 def _record_bulk(state: ORMExecuteState) -> None:
@@ -81,19 +108,25 @@ def write_rows(session: Session, found: Iterable[Change]) -> None:
     """Insert outbox rows on the session's connection, inside its transaction."""
     now = utcnow()
     rows = [{"item_type": k, "item_id": i, "created_at": now} for k, i in sorted(found)]
-    if rows:
-        session.connection().execute(insert(SearchOutbox), rows)
-        session.info[PENDING_FLAG] = True
+    if not rows:
+        return
+    connection = session.connection()
+    changefeed.claim_xid(connection)  # before the ids: see changefeed
+    ids = connection.execute(insert(SearchOutbox).returning(SearchOutbox.id), rows).scalars()
+    session.info[WRITTEN] = max([session.info.get(WRITTEN, 0), *ids])
 
 
 def _after_commit(session: Session) -> None:
-    """Tell the request that it left work for the indexer."""
-    if session.info.pop(PENDING_FLAG, False) and has_request_context():
-        g.search_outbox_written = True
+    """Tell the request that it left work for the indexer, and up to which outbox id."""
+    top = session.info.pop(WRITTEN, 0)
+    if top and has_request_context():
+        g.setdefault(REQUEST_FLAG, 0)
+        setattr(g, REQUEST_FLAG, max(getattr(g, REQUEST_FLAG), top))
 
 
 def _after_rollback(session: Session) -> None:
-    session.info.pop(PENDING_FLAG, None)
+    session.info.pop(WRITTEN, None)
+    session.info.pop(CHANGES, None)
 
 
 HOOKS = (
@@ -102,33 +135,26 @@ HOOKS = (
     ("after_commit", _after_commit),
     ("after_rollback", _after_rollback),
 )
+MAPPER_HOOKS = (("after_insert", _seen), ("after_update", _seen_update), ("after_delete", _seen))
 
 
 def install() -> None:
-    """Listen to the Flask-SQLAlchemy session, once per process."""
+    """Listen to the Flask-SQLAlchemy session and the searchable models, once per process."""
     for name, hook in HOOKS:
         if not event.contains(db.session, name, hook):
             event.listen(db.session, name, hook)
+    for model in (*TRACKED, Photo):
+        for name, hook in MAPPER_HOOKS:
+            if not event.contains(model, name, hook):
+                event.listen(model, name, hook)
 
 
-def pending(limit: int) -> list[SearchOutbox]:
-    """Return the oldest outbox rows, at most ``limit``."""
-    query = select(SearchOutbox).order_by(SearchOutbox.id).limit(limit)
-    return list(db.session.scalars(query))
+def head() -> int:
+    """Return the highest outbox id visible now (0 for an empty log)."""
+    return db.session.scalar(select(func.max(SearchOutbox.id))) or 0
 
 
-def pending_ids() -> list[int]:
-    """Return the ids of every outbox row visible now."""
-    return list(db.session.scalars(select(SearchOutbox.id)))
-
-
-def remove(ids: list[int]) -> None:
-    """Delete outbox rows once their changes are in the index; the caller commits."""
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        db.session.execute(delete(SearchOutbox).where(SearchOutbox.id.in_(chunk)))
-
-
-def backlog() -> int:
-    """Return how many outbox rows wait for the indexer."""
-    return db.session.scalar(select(func.count(SearchOutbox.id))) or 0
+def backlog(after: int) -> int:
+    """Return how many outbox rows lie above an index's position."""
+    query = select(func.count(SearchOutbox.id)).where(SearchOutbox.id > after)
+    return db.session.scalar(query) or 0

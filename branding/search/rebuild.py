@@ -8,21 +8,31 @@ from collections import defaultdict
 
 from whoosh.writing import SegmentWriter
 
+from branding.core import changefeed
 from branding.core.i18n import LANGUAGES
 from branding.extensions import db
-from branding.search import outbox, storage
+from branding.search import positions, storage
 from branding.search.documents import category_labels, documents
+from branding.search.models import OUTBOX
 from branding.search.sources import KINDS, iter_visible
 
 log = logging.getLogger(__name__)
 
 
 def rebuild(timeout: float = 30.0) -> int:
-    """Build a fresh index beside the current one from the database, then swap it in."""
+    """Build a fresh index beside the current one from the database, then swap it in.
+
+    The index's outbox position is taken *before* the database is read: every
+    row up to it is in what the rebuild reads, and later rows (or rows still in
+    flight) are applied by the next drain, again if need be.
+    """
     root = storage.index_root()
+    name = positions.index_name(root)
     with storage.lock(root, storage.REBUILD_LOCK, timeout):
-        with storage.current_write_lock(root, timeout):  # drains wait; their rows stay
-            seen = outbox.pending_ids()
+        with storage.current_write_lock(root, timeout):  # drains wait
+            db.session.rollback()
+            start = positions.position(name)
+            caught_up = changefeed.advance(db.session.connection(), OUTBOX, start)
             path, ix = storage.new_generation(root)
             writer = ix.writer(**storage.writer_options())
             try:
@@ -34,8 +44,8 @@ def rebuild(timeout: float = 30.0) -> int:
                 shutil.rmtree(path, ignore_errors=True)
                 raise
             storage.point_to(root, path)
-        outbox.remove(seen)  # the new index already reflects them
-        db.session.commit()
+            positions.save(caught_up, name, rebuilt=True)
+            db.session.commit()
         storage.remove_other_generations(root, keep=path)
     log.info("search index rebuilt with %d documents in %s", count, path)
     return count

@@ -21,9 +21,14 @@ from whoosh.system import pack_uint
 from branding.core.i18n import LANGUAGES
 from branding.search.analyzers import analyzer
 
-ROLES = ("name", "body")
+ROLES = ("name", "body")  # what a reader of the document's language sees
+OTHER = "other"  # the item's texts in the other languages, so every version is findable
 NAME_BOOST = 3.0  # a word in a name or title weighs three times a word in the body
+OTHER_BOOST = 0.25  # a word only in another language's version weighs least
 TYPES = ("destination", "event", "business", "product")
+
+
+_analyzed: dict[tuple[str, str], list] = {}  # a text's postings, while its item is indexed
 
 
 class CountedText(TEXT):
@@ -36,11 +41,21 @@ class CountedText(TEXT):
 
     def __init__(self, lang: str) -> None:
         super().__init__(analyzer=analyzer(lang), phrase=False)
+        self.lang = lang
 
     def index(self, value: str, **kwargs):
-        counts = Counter(self.analyzer.terms(value))
-        boost = self.format.field_boost
-        return [(word.encode("utf-8"), n, n * boost, pack_uint(n)) for word, n in counts.items()]
+        # An item's three documents share most texts (fallbacks, other versions):
+        # each text is analyzed once.
+        key = (self.lang, value)
+        found = _analyzed.get(key)
+        if found is None:
+            counts = Counter(self.analyzer.terms(value))
+            boost = self.format.field_boost
+            found = [(w.encode("utf-8"), n, n * boost, pack_uint(n)) for w, n in counts.items()]
+            if len(_analyzed) > 2000:
+                _analyzed.clear()
+            _analyzed[key] = found
+        return found
 
 
 def text(lang: str) -> CountedText:
@@ -74,6 +89,6 @@ def build_schema() -> Schema:
     )
     schema.add(COMPLETE, text("btd"))  # lowercase words, nothing stemmed
     for lang in LANGUAGES:
-        for role in ROLES:
+        for role in (*ROLES, OTHER):
             schema.add(text_field(role, lang), text(lang))
     return schema

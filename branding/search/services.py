@@ -15,7 +15,7 @@ from branding.core.content.publishing import utcnow
 from branding.core.i18n import LANGUAGES
 from branding.events.services import Upcoming, next_occurrence
 from branding.extensions import db
-from branding.search import storage
+from branding.search import health, storage
 from branding.search.analyzers import index_terms
 from branding.search.fallback import search_database
 from branding.search.labels import TYPE_LABELS
@@ -57,7 +57,8 @@ class SearchPage:
     suggestion: str = ""  # "did you mean"
     tolerant: bool = False
     partial: bool = False
-    degraded: bool = False
+    degraded: bool = False  # the database answered: names only
+    trouble: str = ""  # the index answered without a step (spelling): say so
     timed_out: bool = False
 
     @property
@@ -96,29 +97,35 @@ def find(params: SearchParams) -> tuple[IndexResult, bool]:
         found = search_index(
             storage.searcher(root), params.words, params.lang, filters, params.page, params.per_page
         )
-        return found, False
-    except storage.IndexMissing:
-        log.info("no search index in %s: searching the database", root)
-    except Exception:  # a locked, damaged or half-written index can fail in many ways
-        log.warning("search index failed: searching the database", exc_info=True)
+        if found.timed_out:
+            health.degraded("a search ran out of time")
+        return found, bool(found.trouble)
+    except storage.IndexMissing as error:
+        health.degraded("no search index: searching names in the database", error)
+    except Exception as error:  # a locked, damaged or half-written index can fail in many ways
+        health.degraded("the search index failed: searching names in the database", error)
         storage.forget_searcher(root)
     try:
         return search_database(params.words, filters, params.page, params.per_page), True
-    except SQLAlchemyError:
+    except SQLAlchemyError as error:
         db.session.rollback()
-        log.warning("the database search failed too", exc_info=True)
+        health.degraded("the database search failed too", error)
         return IndexResult(), True
 
 
-def search_page(params: SearchParams) -> SearchPage:
-    """Search for the visitor's words and load one page of results from the database."""
+def search_page(params: SearchParams, record: bool = True) -> SearchPage:
+    """Search for the visitor's words and load one page of results from the database.
+
+    A first page that found nothing is recorded for the office (``record``), even
+    when search was degraded.
+    """
     if not params.words:
         return SearchPage(params)
     found, degraded = find(params)
     stems = _stems(params.words, [v for vs in found.variants.values() for v in vs])
     moment = _moment(params)
     results = [_result(kind, item, stems, params.lang, moment) for kind, item in load(found.hits)]
-    if not sum(found.counts.values()) and params.page == 1 and not degraded:
+    if record and not sum(found.counts.values()) and params.page == 1:
         record_missed(params.text, params.lang)
     corrected = " ".join(found.corrections.get(w, w) for w in params.words)
     show_correction = found.corrections and (found.tolerant or found.total < FEW)
@@ -130,7 +137,8 @@ def search_page(params: SearchParams) -> SearchPage:
         suggestion=corrected if show_correction else "",
         tolerant=found.tolerant,
         partial=found.partial,
-        degraded=degraded,
+        degraded=degraded and not found.trouble,
+        trouble=found.trouble,
         timed_out=found.timed_out,
     )
 
@@ -195,8 +203,8 @@ def suggest(text: str, lang: str, limit: int = 8) -> list[dict[str, str]]:
     root = storage.index_root()
     try:
         pairs = complete(storage.searcher(root), text, lang, limit)
-    except Exception:  # suggestions are a nicety: no index, no suggestions
-        log.info("search suggestions unavailable", exc_info=True)
+    except Exception as error:  # suggestions are a nicety: no index, no suggestions
+        health.degraded("search suggestions unavailable", error)
         storage.forget_searcher(root)
         return []
     return [

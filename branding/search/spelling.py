@@ -13,14 +13,18 @@ long, and the correction keeps its first letter.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from whoosh.codec.base import Automata
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import distance
 
 from branding.core.i18n import LANGUAGES
+from branding.search import vocabulary
 from branding.search.analyzers import index_terms
 from branding.search.matching import filter_docs, term_postings
-from branding.search.schema import COMPLETE, ROLES, text_field
+from branding.search.schema import COMPLETE, OTHER, ROLES, text_field
 
 MIN_LENGTH = 4  # shorter words have too many neighbours
 VARIANTS = 4  # close terms tried per word and language
@@ -32,13 +36,24 @@ def known(searcher: Searcher, word: str, lang: str) -> bool:
     reader, in_lang = searcher.reader(), filter_docs(searcher, "lang", lang)
     for text_lang in LANGUAGES:
         for term in index_terms(word, text_lang):
-            for role in ROLES:
+            for role in (*ROLES, OTHER):
                 name = text_field(role, text_lang)
-                if reader.doc_frequency(name, term) and not in_lang.isdisjoint(
+                if vocabulary.has(reader, name, term) and not in_lang.isdisjoint(
                     term_postings(reader, name, term)
                 ):
                     return True
     return False
+
+
+def near_terms(reader: IndexReader, field: str, dfa) -> Iterator[str]:
+    """Yield the terms of a field that a Levenshtein automaton accepts, segment by segment.
+
+    Whoosh-reloaded's ``MultiReader`` (an index of several segments, which every
+    edit makes) has no ``cursor()``: each segment's terms are walked on their own,
+    from memory (``vocabulary``), whatever the index's history.
+    """
+    for leaf, _offset in reader.leaf_readers():
+        yield from vocabulary.of(leaf, field).near(dfa)
 
 
 def _matches(searcher: Searcher, word: str, maxdist: int, fields: list[str]) -> set[str]:
@@ -46,7 +61,7 @@ def _matches(searcher: Searcher, word: str, maxdist: int, fields: list[str]) -> 
     dfa = Automata.levenshtein_dfa(word, maxdist, 1)
     reader, found = searcher.reader(), set()
     for name in fields:
-        found.update(Automata.find_matches(dfa, reader.cursor(name)))
+        found.update(near_terms(reader, name, dfa))
     found.discard(word)
     return found
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template, request
+from flask import Blueprint, jsonify, make_response, render_template, request
 
 from branding.areas.services import all_areas
 from branding.core.i18n import current_language
 from branding.core.web.query_args import per_page
-from branding.search import services
+from branding.search import freshness, look_after_search, services
 from branding.search.labels import TYPE_LABELS, TYPE_TABS
 from branding.search.params import CATEGORIES, read_params
 
@@ -18,6 +18,8 @@ bp = Blueprint("search", __name__, url_prefix="/<lang:lang>/search")
 def index():
     """Search destinations, events, businesses and products in the visitor's language."""
     params = read_params(request.args, current_language(), per_page())
+    if params.words:
+        freshness.catch_up()  # the visitor's own change first
     page = services.search_page(params)
     html = render_template(
         "search/results.html",
@@ -28,12 +30,15 @@ def index():
         type_labels=TYPE_LABELS,
         categories=CATEGORIES,
     )
-    return html, {"X-Robots-Tag": "noindex"}
+    response = make_response(html, {"X-Robots-Tag": "noindex"})
+    look_after_search(response)
+    return response
 
 
 @bp.get("/suggest")
 def suggest():
     """Return the names that complete what is typed in the search box, as JSON."""
+    freshness.catch_up()
     found = services.suggest(request.args.get("q", ""), current_language())
     response = jsonify(suggestions=found)
     response.cache_control.public = True
