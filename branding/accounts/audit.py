@@ -22,7 +22,7 @@ def _plain(value: Any) -> Any:
 
 def _same(old: Any, new: Any) -> bool:
     """Whether two values are equal, counting None, "", {} and [] as the same blank."""
-    blank = (None, "", {}, [])
+    blank: tuple[Any, ...] = (None, "", {}, [])
     return (old in blank and new in blank) or old == new
 
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from branding.core.content.columns import UTCDateTime
 from branding.core.content.publishing import utcnow
+from branding.core.content.statements import affected_rows
 from branding.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from branding.extensions import Model, db
 
@@ -133,7 +134,7 @@ def _claim(row_id: int, now: datetime) -> bool:
         .values(claimed_until=now + timedelta(seconds=CLAIM_SECONDS))
         .execution_options(synchronize_session=False)
     )
-    won = db.session.execute(claim).rowcount == 1
+    won = affected_rows(claim) == 1
     db.session.commit()
     return won
 

@@ -64,7 +64,7 @@ def look_after_search(response: Response) -> None:
         if time.monotonic() - _looked["at"] < LOOK_EVERY:
             return
         _looked["at"] = time.monotonic()
-    app = current_app._get_current_object()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]  # a proxy
     response.call_on_close(lambda: drain_quietly(app))
 
 

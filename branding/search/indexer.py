@@ -23,6 +23,7 @@ from sqlalchemy import delete, func, or_, select
 from branding.core import changefeed
 from branding.core.changefeed import Position
 from branding.core.content.publishing import utcnow
+from branding.core.content.statements import affected_rows
 from branding.extensions import db
 from branding.search import health, positions, storage
 from branding.search.apply import plan_for, refresh
@@ -141,16 +142,14 @@ def prune_outbox(retention_days: float | None = None) -> int:
     )
     if cut:
         positions.mark_for_rebuild(cut, "changes it had not read were pruned while it was away")
-        deleted += db.session.execute(delete(SearchOutbox).where(SearchOutbox.id <= cut)).rowcount
+        deleted += affected_rows(delete(SearchOutbox).where(SearchOutbox.id <= cut))
     old = utcnow() - timedelta(days=float(retention))
     expired = db.session.scalar(
         select(func.max(SearchOutbox.id)).where(SearchOutbox.created_at < old)
     )
     if expired:
         positions.mark_for_rebuild(expired, f"changes older than {retention} days were pruned")
-        deleted += db.session.execute(
-            delete(SearchOutbox).where(SearchOutbox.id <= expired)
-        ).rowcount
+        deleted += affected_rows(delete(SearchOutbox).where(SearchOutbox.id <= expired))
     db.session.commit()
     if deleted:
         log.info("pruned %d search outbox rows", deleted)

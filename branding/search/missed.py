@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from branding.core.content.publishing import utcnow
+from branding.core.content.statements import affected_rows
 from branding.extensions import db
 from branding.search.models import MissedSearch
 from branding.search.query import MAX_QUERY, clean_query
@@ -59,5 +59,4 @@ def missed_searches(days: int = 30, limit: int = 50) -> list[MissedQuery]:
 def prune_missed(days: int = KEEP_DAYS) -> int:
     """Delete missed searches older than ``days``; the caller commits. Return how many."""
     before = utcnow() - timedelta(days=days)
-    result = db.session.execute(delete(MissedSearch).where(MissedSearch.created_at < before))
-    return cast(CursorResult[Any], result).rowcount or 0  # a DELETE's result is a cursor's
+    return affected_rows(delete(MissedSearch).where(MissedSearch.created_at < before))

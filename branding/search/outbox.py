@@ -16,7 +16,7 @@ highest id a request wrote is kept for read-your-writes (``freshness``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol, cast
 
 from flask import g, has_request_context
@@ -129,13 +129,17 @@ def _after_rollback(session: Session) -> None:
     session.info.pop(CHANGES, None)
 
 
-HOOKS = (
+HOOKS: tuple[tuple[str, Callable[..., None]], ...] = (
     ("after_flush", _record_flush),
     ("do_orm_execute", _record_bulk),
     ("after_commit", _after_commit),
     ("after_rollback", _after_rollback),
 )
-MAPPER_HOOKS = (("after_insert", _seen), ("after_update", _seen_update), ("after_delete", _seen))
+MAPPER_HOOKS: tuple[tuple[str, Callable[..., None]], ...] = (
+    ("after_insert", _seen),
+    ("after_update", _seen_update),
+    ("after_delete", _seen),
+)
 
 
 def install() -> None:

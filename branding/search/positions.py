@@ -19,6 +19,7 @@ from sqlalchemy import select, update
 
 from branding.core.changefeed import Position
 from branding.core.content.publishing import utcnow
+from branding.core.content.statements import affected_rows
 from branding.extensions import db
 from branding.search.models import SearchIndexState
 
@@ -87,12 +88,11 @@ def live_since(hours: float | None = None) -> datetime:
 
 def mark_for_rebuild(below: int, reason: str) -> int:
     """Flag every index that had not applied all rows up to ``below``; return how many."""
-    result = db.session.execute(
+    return affected_rows(
         update(SearchIndexState)
         .where(SearchIndexState.low < below, SearchIndexState.rebuild_needed == "")
         .values(rebuild_needed=reason[:200])
     )
-    return result.rowcount or 0
 
 
 def everyone() -> list[SearchIndexState]:

@@ -59,7 +59,7 @@ def near_terms(reader: IndexReader, field: str, dfa) -> Iterator[str]:
 def _matches(searcher: Searcher, word: str, maxdist: int, fields: list[str]) -> set[str]:
     """Return the terms of the fields within ``maxdist`` edits of a word, same first letter."""
     dfa = Automata.levenshtein_dfa(word, maxdist, 1)
-    reader, found = searcher.reader(), set()
+    reader, found = searcher.reader(), set[str]()
     for name in fields:
         found.update(near_terms(reader, name, dfa))
     found.discard(word)
