@@ -6,6 +6,7 @@ from branding.businesses.models import Business, BusinessCategory, ModerationSta
 from branding.destinations.models import Destination, DestinationCategory, Facility
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.identity.models import BrandingSettings
+from branding.insight.models import CountBatch, DailyCount, Poster, SearchCount
 from branding.media.models import Photo
 from branding.search.models import MissedSearch, SearchOutbox
 
@@ -16,6 +17,10 @@ __all__ = [
     "Area",
     "AreaKind",
     "BrandingSettings",
+    "CountBatch",
+    "DailyCount",
+    "Poster",
+    "SearchCount",
     "Business",
     "BusinessCategory",
     "Destination",

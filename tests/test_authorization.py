@@ -18,6 +18,7 @@ from branding.accounts.models import Role
 from branding.businesses.models import ModerationStatus
 from branding.core.i18n.formatting import WIB
 from branding.extensions import db
+from branding.insight.posters import add_poster
 from branding.media.services import Upload, add_photos
 from tests.accounts_helpers import login
 from tests.media.photo_files import photo_bytes
@@ -130,6 +131,22 @@ MATRIX = {
     "<any(up, down):direction>": "owned",
     "/<lang:lang>/office/moderation/photos/<int:photo_id>/approve": "staff",
     "/<lang:lang>/office/moderation/photos/<int:photo_id>/delete": "staff",
+    "/<lang:lang>/privacy": "public",
+    "/<lang:lang>/go/<any(destination, event, business):kind>/<int:subject_id>/"
+    "<any(whatsapp, phone, website, directions):action>": "redirect",
+    "/<lang:lang>/go/<any(destination, event, business):kind>/<int:subject_id>/share/"
+    "<any(whatsapp, facebook, x):network>": "redirect",
+    "/<lang:lang>/go/event/<int:event_id>/calendar/<any(ics, google):via>": "redirect",
+    "/q/<code>": "redirect",
+    "/<lang:lang>/office/insight/": "staff",
+    "/<lang:lang>/office/insight/export.csv": "staff",
+    "/<lang:lang>/office/insight/posters/": "staff",
+    "/<lang:lang>/office/insight/posters/new": "staff",
+    "/<lang:lang>/office/insight/posters/<int:poster_id>": "staff",
+    "/<lang:lang>/my/visits": "owner",
+    "/<lang:lang>/my/businesses/<int:business_id>/posters": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/posters/new": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/posters/<int:poster_id>": "owned",
     **_photo_rules("/<lang:lang>/office/destinations/<int:destination_id>", "staff"),
     **_photo_rules("/<lang:lang>/office/events/<int:event_id>", "staff"),
     **_photo_rules("/<lang:lang>/my/businesses/<int:business_id>", "owned"),
@@ -143,6 +160,7 @@ POST_DATA = {
     "admin.set_role": {"role": "editor"},
     "admin.set_active": {"active": "0"},
     "moderation.refuse": {"reject-reason": "Foto kurang jelas."},
+    "owner_insight.new_poster": {"languages": ["id", "en"]},
 }
 
 
@@ -162,8 +180,10 @@ def build_world(make) -> World:
     area = make.area()
     destination = make.destination(area=area)
     event = make.event(destination=destination, starts_in=timedelta(days=2))
-    business = make.business(owner=owner_a, area=area)
+    business = make.business(owner=owner_a, area=area, latitude=2.57, longitude=98.27)
     product = make.product(business)
+    poster = add_poster(business, ["id", "en"])  # owner_a's, which editors may print too
+    db.session.commit()
     make.product(business)  # a neighbour to move past
     pending = make.business(owner=owner_a, area=area, status=ModerationStatus.PENDING)
     values = {
@@ -179,6 +199,9 @@ def build_world(make) -> World:
         "business_id": business.id,
         "product_id": product.id,
         "item_id": pending.id,
+        "subject_id": business.id,  # a contact redirect: the business's directions
+        "poster_id": poster.id,
+        "code": poster.code,
         "photos": _photos({"destination_id": destination, "event_id": event,
                            "business_id": business, "product_id": product}),
     }  # fmt: skip
