@@ -67,8 +67,12 @@ class ProcessBuffer:
         self.last_flush = time.monotonic()
 
     def _roll(self, day: date) -> None:
-        """Start a new day: a new salt, and yesterday's salt and marks forgotten."""
-        if day != self.day:
+        """Start a new day: a new salt, and yesterday's salt and marks forgotten.
+
+        Only forward: a request of the day before that is recorded just after midnight is
+        counted with today's salt and marks.
+        """
+        if self.day is None or day > self.day:
             self.day, self._salt, self.marks = day, secrets.token_bytes(32), set()
 
     def add(self, day: date, who: tuple[str, str], entries: list[tuple]) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from branding.accounts.access import staff_required
 from branding.businesses.models import Business
 from branding.core.content.columns import MultilingualText
-from branding.core.i18n import babel_locale
+from branding.core.i18n import LANGUAGE_LABELS, babel_locale
 from branding.core.i18n.formatting import number
 from branding.destinations.models import Destination
 from branding.events.models import Event
@@ -39,6 +39,10 @@ WEEKLY_AFTER = 92  # days: longer periods are charted per week
 
 def short_date(day: date) -> str:
     return format_date(day, "d MMM", locale=babel_locale())
+
+
+def _language(code: str) -> str:
+    return str(LANGUAGE_LABELS[code]) if code in LANGUAGE_LABELS else code
 
 
 def _presets(end: date) -> list[tuple[str, date, date]]:
@@ -78,7 +82,7 @@ def dashboard():
         totals=totals,
         contacts_total=sum(totals[a] for a in CONTACT_ACTIONS),
         languages=langs,
-        languages_chart=charts.bars([(lang, n) for lang, n in langs], label_width=120),
+        languages_chart=charts.bars([(_language(code), n) for code, n in langs], 160),
         contact_kinds=contact_kinds,
         contacts_kinds_chart=charts.bars(contact_kinds),
         top={kind: reports.top_items(period, kind) for kind in KINDS},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from flask import request
 from sqlalchemy import MetaData, select
 
 from branding.accounts.models import Role
@@ -231,3 +232,26 @@ def test_with_redis_counts_are_written_after_a_response_and_the_salt_expires(
         ttl = store.ttl(key)
         assert 0 < ttl <= 25 * 3600, key  # gone an hour after the day ends
     assert store.keys("counts:flushing:*") == []
+
+
+PEOPLE = [
+    "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/120.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like "
+    "Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+    "Mozilla/5.0 (Linux; Android 12; Redmi Note 11) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/112.0 Mobile Safari/537.36 XiaoMi/MiuiBrowser/14.4",
+    "Mozilla/5.0 (Linux; Android 14; SM-S918B) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "SamsungBrowser/24.0 Chrome/117.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (Linux; Android 13; V2207) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/119.0 Mobile Safari/537.36 [FBAN/EMA;FBLC/id_ID;FBAV/380.0]",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0",
+    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0 Safari/537.36 Edg/126.0",
+]
+
+
+@pytest.mark.parametrize("agent", PEOPLE)
+def test_people_s_browsers_are_counted(app, agent):
+    with app.test_request_context("/en/", headers={"User-Agent": agent}):
+        assert visitors.is_countable(request)
