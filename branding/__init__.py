@@ -17,6 +17,7 @@ from branding import (
     destinations,
     events,
     identity,
+    insight,
     maps,
     media,
     moderation,
@@ -33,6 +34,7 @@ PACKAGE = Path(__file__).parent
 # Lowest layer first: each feature registers its blueprints, template helpers and hooks.
 FEATURES = (identity, accounts, media, areas, destinations, events, businesses)
 DISCOVERY = (calendar, maps, seo, search, site)
+INSIGHT = (insight,)  # after the features whose link helpers it wraps
 WORKSPACES = (office, moderation, owners)
 
 
@@ -86,7 +88,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 
 def register_features(app: Flask) -> None:
     """Let each feature, then each workspace, register its pages and template helpers."""
-    for package in FEATURES + DISCOVERY + WORKSPACES:
+    for package in FEATURES + DISCOVERY + INSIGHT + WORKSPACES:
         package.init_app(app)
 
 

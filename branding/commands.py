@@ -13,6 +13,7 @@ from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
 from branding.editorial.commands import mail_cli, publish_cli
+from branding.insight.commands import counts_cli
 from branding.media.commands import media_cli
 from branding.moderation import commands as moderation_commands  # noqa: F401  (mail digest)
 from branding.office.translate_commands import translate_cli
@@ -56,7 +57,7 @@ def load_sample_command() -> None:
 
 def register(app: Flask) -> None:
     """Attach the command groups to the application's CLI."""
-    commands = (setup_command, users_cli, sample_cli, translate_cli, search_cli, media_cli,
-                publish_cli, mail_cli)  # fmt: skip
-    for command in commands:
+    groups = (users_cli, sample_cli, translate_cli, search_cli, media_cli, publish_cli, mail_cli,
+              counts_cli)  # fmt: skip
+    for command in (setup_command, *groups):
         app.cli.add_command(command)

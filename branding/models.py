@@ -8,6 +8,7 @@ from branding.destinations.models import Destination, DestinationCategory, Facil
 from branding.editorial.models import Revision
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.identity.models import BrandingSettings
+from branding.insight.models import CountBatch, DailyCount, Poster, SearchCount
 from branding.media.models import Photo
 from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
 
@@ -18,6 +19,10 @@ __all__ = [
     "Area",
     "AreaKind",
     "BrandingSettings",
+    "CountBatch",
+    "DailyCount",
+    "Poster",
+    "SearchCount",
     "Business",
     "BusinessCategory",
     "Destination",

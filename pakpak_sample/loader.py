@@ -32,6 +32,7 @@ from pakpak_sample.products_goods import GOODS
 from pakpak_sample.products_services import SERVICES
 from pakpak_sample.settings import SETTINGS
 from pakpak_sample.users import SAMPLE_PASSWORD, USERS
+from pakpak_sample.visits import add_sample_visits
 
 WIB = ZoneInfo("Asia/Jakarta")
 SAMPLE = {"is_sample": True}
@@ -43,10 +44,11 @@ def has_content() -> bool:
     return any(db.session.scalar(select(m.id).limit(1)) is not None for m in models)
 
 
-def load_sample_data(today: date | None = None, photos: bool = True) -> str:
+def load_sample_data(today: date | None = None, photos: bool = True, visits: bool = True) -> str:
     """Add the whole sample and its pictures; return a summary of what was added.
 
-    The content is added in one transaction. The pictures follow once it is committed: the
+    The content is added in one transaction, with made-up visit counts of the last 90 days
+    (``visits=False`` leaves them out). The pictures follow once it is committed: the
     photo service commits each photo by itself (and removes the files of one that fails);
     a failure there leaves the content in place with fewer pictures. Making the pictures'
     renditions takes most of the time (10–20 s); ``photos=False`` skips them.
@@ -54,6 +56,9 @@ def load_sample_data(today: date | None = None, photos: bool = True) -> str:
     today = today or datetime.now(WIB).date()
     try:
         counts = _add_everything(today)
+        if visits:
+            db.session.flush()
+            counts["visit counts"] = add_sample_visits(today)
         db.session.commit()
     except Exception:
         db.session.rollback()

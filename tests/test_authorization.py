@@ -19,6 +19,7 @@ from branding.businesses.models import ModerationStatus
 from branding.core.i18n.formatting import WIB
 from branding.editorial import revisions
 from branding.extensions import db
+from branding.insight.posters import add_poster
 from branding.media.services import Upload, add_photos
 from tests.accounts_helpers import login
 from tests.media.photo_files import photo_bytes
@@ -143,6 +144,22 @@ MATRIX = {
     "/<lang:lang>/my/businesses/<int:business_id>/delete": "owned",
     "/<lang:lang>/my/businesses/<int:business_id>/restore": "owned",
     "/<lang:lang>/office/moderation/photos/<int:photo_id>/delete": "staff",
+    "/<lang:lang>/privacy": "public",
+    "/<lang:lang>/go/<any(destination, event, business):kind>/<int:subject_id>/"
+    "<any(whatsapp, phone, website, directions):action>": "redirect",
+    "/<lang:lang>/go/<any(destination, event, business):kind>/<int:subject_id>/share/"
+    "<any(whatsapp, facebook, x):network>": "redirect",
+    "/<lang:lang>/go/event/<int:event_id>/calendar/<any(ics, google):via>": "redirect",
+    "/q/<code>": "redirect",
+    "/<lang:lang>/office/insight/": "staff",
+    "/<lang:lang>/office/insight/export.csv": "staff",
+    "/<lang:lang>/office/insight/posters/": "staff",
+    "/<lang:lang>/office/insight/posters/new": "staff",
+    "/<lang:lang>/office/insight/posters/<int:poster_id>": "staff",
+    "/<lang:lang>/my/visits": "owner",
+    "/<lang:lang>/my/businesses/<int:business_id>/posters": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/posters/new": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/posters/<int:poster_id>": "owned",
     **_photo_rules("/<lang:lang>/office/destinations/<int:destination_id>", "staff"),
     **_photo_rules("/<lang:lang>/office/events/<int:event_id>", "staff"),
     **_photo_rules("/<lang:lang>/my/businesses/<int:business_id>", "owned"),
@@ -162,6 +179,7 @@ POST_DATA = {
         "role": "editor",
         "language": "id",
     },
+    "owner_insight.new_poster": {"languages": ["id", "en"]},
 }
 
 
@@ -181,8 +199,10 @@ def build_world(make) -> World:
     area = make.area()
     destination = make.destination(area=area)
     event = make.event(destination=destination, starts_in=timedelta(days=2))
-    business = make.business(owner=owner_a, area=area)
+    business = make.business(owner=owner_a, area=area, latitude=2.57, longitude=98.27)
     product = make.product(business)
+    poster = add_poster(business, ["id", "en"])  # owner_a's, which editors may print too
+    db.session.commit()
     make.product(business)  # a neighbour to move past
     pending = make.business(owner=owner_a, area=area, status=ModerationStatus.PENDING)
     values = {
@@ -199,6 +219,9 @@ def build_world(make) -> World:
         "product_id": product.id,
         "item_id": pending.id,
         "revision_id": revisions.latest(pending).id,
+        "subject_id": business.id,  # a contact redirect: the business's directions
+        "poster_id": poster.id,
+        "code": poster.code,
         "photos": _photos({"destination_id": destination, "event_id": event,
                            "business_id": business, "product_id": product}),
     }  # fmt: skip

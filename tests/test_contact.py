@@ -7,6 +7,7 @@ import pytest
 
 from branding.core.web import contact
 from branding.identity.services import save_settings
+from tests.insight.helpers import followed
 
 WA_LINK = re.compile(r'href="(https://wa\.me/(\d+)\?text=[^"]+)"')
 
@@ -65,19 +66,19 @@ def _wa_links(html: str) -> list[tuple[str, str]]:
 
 def test_business_with_a_mobile_gets_a_whatsapp_link_in_the_visitors_language(client, make):
     business = make.business(name="Kopi Sidiangkat", whatsapp="0812 3456 7890", phone="0627 21000")
-    links = _wa_links(client.get(f"/en/businesses/{business.slug}").get_data(as_text=True))
+    links = _wa_links(followed(client, f"/en/businesses/{business.slug}"))
     assert [number for _, number in links] == ["6281234567890"]
     text = unquote(urlsplit(links[0][0]).query.removeprefix("text="))
     assert text.startswith("Hello! I found Kopi Sidiangkat on ")
-    html = client.get(f"/en/businesses/{business.slug}").get_data(as_text=True)
+    html = followed(client, f"/en/businesses/{business.slug}")
     assert 'href="tel:+6262721000"' in html  # the landline is a tel: link, not WhatsApp
 
 
 def test_pakpak_greeting_falls_back_to_the_indonesian_catalog(client, make):
     business = make.business(name="Kopi Sidiangkat", whatsapp="+6281234567890")
-    links = _wa_links(client.get(f"/btd/businesses/{business.slug}").get_data(as_text=True))
+    links = _wa_links(followed(client, f"/btd/businesses/{business.slug}"))
     english = "Hello! I found Kopi Sidiangkat"
-    indonesian = client.get(f"/id/businesses/{business.slug}").get_data(as_text=True)
+    indonesian = followed(client, f"/id/businesses/{business.slug}")
     id_text = unquote(urlsplit(_wa_links(indonesian)[0][0]).query.removeprefix("text="))
     btd_text = unquote(urlsplit(links[0][0]).query.removeprefix("text="))
     assert btd_text == id_text  # Pakpak falls back string by string to the Indonesian catalog
@@ -90,18 +91,18 @@ def test_landline_in_a_whatsapp_field_gets_no_whatsapp_link(client, make):
     business = make.business(whatsapp="0627 123456")
     destination = make.destination(contact_whatsapp="021 5551234", contact_phone="0627 123456")
     for url in (f"/id/businesses/{business.slug}", f"/id/destinations/{destination.slug}"):
-        html = client.get(url).get_data(as_text=True)
+        html = followed(client, url)
         assert "https://wa.me/62" not in html, url
-    html = client.get(f"/id/destinations/{destination.slug}").get_data(as_text=True)
+    html = followed(client, f"/id/destinations/{destination.slug}")
     assert 'href="tel:+62627123456"' in html
 
 
 def test_destination_and_event_contacts(client, make):
     destination = make.destination(contact_whatsapp="+62 813 1234 5678")
     event = make.event(organiser="Sanggar", organiser_contact="0852 1234 5678")
-    html = client.get(f"/id/destinations/{destination.slug}").get_data(as_text=True)
+    html = followed(client, f"/id/destinations/{destination.slug}")
     assert [n for _, n in _wa_links(html)] == ["6281312345678"]
-    html = client.get(f"/id/events/{event.slug}").get_data(as_text=True)
+    html = followed(client, f"/id/events/{event.slug}")
     assert [n for _, n in _wa_links(html)] == ["6285212345678"]
     assert 'href="tel:+6285212345678"' in html
 
@@ -116,7 +117,7 @@ def test_office_whatsapp_in_the_footer_only_for_a_mobile(client, app):
 
 def test_detail_pages_have_share_links_without_third_party_scripts(client, make):
     destination = make.destination()
-    html = client.get(f"/en/destinations/{destination.slug}").get_data(as_text=True)
+    html = followed(client, f"/en/destinations/{destination.slug}")
     assert "https://www.facebook.com/sharer/sharer.php?u=http%3A%2F%2Flocalhost%2Fen%2F" in html
     assert "https://x.com/intent/tweet?" in html
     assert "https://wa.me/?text=" in html

@@ -8,6 +8,7 @@ from branding.areas.services import all_areas, area_arg
 from branding.businesses import services
 from branding.businesses.models import BusinessCategory
 from branding.core.web.query_args import enum_arg, page_arg, per_page, require_page
+from branding.core.web.visits import note_subject
 
 bp = Blueprint("businesses", __name__, url_prefix="/<lang:lang>/businesses")
 
@@ -30,8 +31,6 @@ def index():
 def detail(slug: str):
     """Show one approved business and its approved products."""
     business = services.get_approved_business(slug) or abort(404)
-    return render_template(
-        "businesses/detail.html",
-        business=business,
-        products=services.approved_products(business),
-    )
+    products = services.approved_products(business)
+    note_subject("business", business, shown=[("product", p.id) for p in products])
+    return render_template("businesses/detail.html", business=business, products=products)

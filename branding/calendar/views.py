@@ -12,6 +12,7 @@ from branding.calendar import exports, services
 from branding.calendar.month import parse_month, shift_month, within_reach
 from branding.core.content.publishing import utcnow
 from branding.core.web.query_args import enum_arg
+from branding.core.web.visits import note_subject
 from branding.events import recurrence
 from branding.events.models import EventCategory
 from branding.events.services import get_published_event
@@ -103,6 +104,7 @@ def _date_arg(name: str) -> date | None:
 def occurrence(slug: str, day: date):
     """Show one date of an event, with its own calendar links."""
     found = services.find_occurrence(slug, day) or abort(404)
+    note_subject("event", found.event, day=day)
     return render_template(
         "events/detail.html",
         event=found.event,

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, render_template
 
 from branding.areas.services import all_areas, area_arg
 from branding.core.web.query_args import enum_arg, page_arg, per_page, require_page
+from branding.core.web.visits import note_subject
 from branding.destinations import services
 from branding.destinations.models import DestinationCategory
 
@@ -30,6 +31,7 @@ def index():
 def detail(slug: str):
     """Show one published destination."""
     destination = services.get_published_destination(slug) or abort(404)
+    note_subject("destination", destination)
     return render_template(
         "destinations/detail.html",
         destination=destination,

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, render_template
 
 from branding.core.content.publishing import utcnow
 from branding.core.web.query_args import enum_arg, page_arg, per_page, require_page
+from branding.core.web.visits import note_subject
 from branding.events import recurrence, services
 from branding.events.models import EventCategory
 
@@ -44,6 +45,7 @@ def past():
 def detail(slug: str):
     """Show one published event, with its next date if it repeats."""
     event = services.get_published_event(slug) or abort(404)
+    note_subject("event", event)
     return render_template(
         "events/detail.html",
         event=event,

@@ -59,6 +59,11 @@ def tel_url(raw: str | None) -> str | None:
     return f"tel:{number}" if number else None
 
 
+def directions_url(latitude: float, longitude: float) -> str:
+    """Return a Google Maps directions link to a point (any phone opens it)."""
+    return f"https://www.google.com/maps/dir/?api=1&destination={latitude:.6f},{longitude:.6f}"
+
+
 def display_phone(raw: str | None, lang: str = "id") -> str:
     """Write a number as a visitor dials it: ``0812-3450-0001`` at home, ``+62 812-…`` abroad."""
     number = parse_phone(raw)

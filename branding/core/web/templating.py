@@ -64,6 +64,11 @@ def hours_exceptions(hours: dict | None) -> list[dict]:
     return opening_hours.upcoming_exceptions(hours, datetime.now(formatting.WIB).date())
 
 
+def website_link(url: str, link: str = "website") -> str:
+    """Return the address of an item's own web link (``branding.insight`` may count it)."""
+    return url
+
+
 def init_app(app: Flask) -> None:
     """Install the filters and globals on the application's Jinja environment."""
     app.jinja_env.filters.update(
@@ -91,6 +96,8 @@ def init_app(app: Flask) -> None:
         hours_exceptions=hours_exceptions,
         tel_link=contact.tel_url,
         share_links=contact.share_links,
+        directions_link=contact.directions_url,
+        website_link=website_link,
         OG_LOCALES=OG_LOCALES,
         STATUS_NAMES=STATUS_NAMES,
     )
