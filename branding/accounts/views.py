@@ -9,6 +9,7 @@ from flask_login import current_user, login_user, logout_user
 from branding.accounts import forms, services
 from branding.accounts.access import login_required
 from branding.accounts.mails import send_reset_link
+from branding.core.web.urls import safe_redirect
 
 bp = Blueprint("accounts", __name__, url_prefix="/<lang:lang>/account")
 
@@ -18,9 +19,7 @@ def _home_for(user) -> str:
 
 
 def _safe_next(default: str) -> str:
-    target = request.args.get("next", "")
-    ok = target.startswith("/") and not target.startswith(("//", "/\\"))
-    return target if ok else default
+    return safe_redirect(request.args.get("next"), default)
 
 
 def _start_session(user) -> None:

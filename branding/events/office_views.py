@@ -37,7 +37,11 @@ def edit(event_id: int | None = None):
     event = _get(event_id) if event_id else None
     form = EventForm()
     if form.validate_on_submit():
-        saved = editing.save_event(current_user, event, form.values(), form.slug.data)
+        try:
+            saved = editing.save_event(current_user, event, form.values(), form.slug.data)
+        except editing.NotSaved:  # a constraint the form cannot see: keep what was typed
+            flash(_("The event could not be saved. Check the fields and try again."), "error")
+            return render_template("office/events/form.html", form=form, item=event), 409
         flash(_("Saved."), "success")
         return redirect(url_for(".edit", event_id=saved.id))
     if event is not None and not form.is_submitted():

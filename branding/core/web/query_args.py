@@ -1,7 +1,15 @@
-"""Reading list filters and page numbers from the query string."""
+"""Reading list filters, page numbers and dates from the query string: the one place where
+query-string values become numbers and dates, each with its bounds.
+
+A value that is not a number or a date at all means "no filter" (page 1, this month); one that
+is a number or date beyond what the site could ever show is a 404 (the error page, in the
+visitor's language), never an overflow deeper down.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
@@ -10,10 +18,49 @@ from flask_sqlalchemy.pagination import Pagination
 
 E = TypeVar("E", bound=StrEnum)
 
+MAX_PAGE = 10_000  # past any list the site has; beyond it a page is a 404, not an overflow
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # dates in URLs and query strings stay within these
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+
 
 def page_arg() -> int:
-    """Return the requested page number; junk or numbers below 1 mean page 1."""
-    return max(request.args.get("page", 1, type=int), 1)
+    """Return the requested page number; junk or numbers below 1 mean page 1, a number past
+    ``MAX_PAGE`` is a 404."""
+    text = request.args.get("page", "").strip()
+    if not re.fullmatch(r"[0-9]{1,30}", text, re.ASCII):
+        return 1
+    page = int(text)
+    if page > MAX_PAGE:
+        abort(404)
+    return max(page, 1)
+
+
+def parse_date(text: str | None) -> date | None:
+    """Read ``YYYY-MM-DD`` (ASCII digits, a real day, years 1900–2199); None otherwise."""
+    match = _ISO_DATE.fullmatch((text or "").strip())
+    if not match:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_month(text: str | None) -> date | None:
+    """Read ``YYYY-MM`` as the first day of that month (years 1900–2199); None otherwise."""
+    match = _ISO_MONTH.fullmatch((text or "").strip())
+    if not match:
+        return None
+    return parse_date(f"{match.group(1)}-{match.group(2)}-01")
+
+
+def date_arg(name: str) -> date | None:
+    """Return a date from the query string, or None for none or junk."""
+    return parse_date(request.args.get(name))
 
 
 def per_page() -> int:

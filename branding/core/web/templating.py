@@ -14,6 +14,7 @@ from branding.core.content.publishing import utcnow
 from branding.core.content.richtext import render_markdown
 from branding.core.i18n import LANGUAGE_LABELS, LANGUAGES, current_language, formatting
 from branding.core.web import contact
+from branding.core.web.urls import safe_link
 
 OG_LOCALES = {"id": "id_ID", "en": "en_US"}  # Facebook knows no Pakpak locale
 
@@ -75,6 +76,7 @@ def init_app(app: Flask) -> None:
         short_time=formatting.short_time,
         number=formatting.number,
         phone=contact.display_phone,
+        safe_link=safe_link,
     )
     app.jinja_env.globals.update(
         LANGUAGES=LANGUAGES,
