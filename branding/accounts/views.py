@@ -9,6 +9,7 @@ from flask_login import current_user, login_user, logout_user
 from branding.accounts import forms, services
 from branding.accounts.access import login_required
 from branding.accounts.mails import send_reset_link
+from branding.core.web.security import no_store
 from branding.core.web.urls import safe_redirect
 
 bp = Blueprint("accounts", __name__, url_prefix="/<lang:lang>/account")
@@ -28,6 +29,7 @@ def _start_session(user) -> None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@no_store
 def login():
     """Log in with e-mail and password."""
     form = forms.LoginForm()
@@ -61,6 +63,7 @@ def logout():
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@no_store
 def register():
     """Create a business-owner account."""
     form = forms.RegisterForm()
@@ -95,6 +98,7 @@ def change_password():
 
 
 @bp.route("/reset", methods=["GET", "POST"])
+@no_store
 def reset_request():
     """Ask for a one-time password-reset link by e-mail."""
     form = forms.ResetRequestForm()
@@ -108,6 +112,7 @@ def reset_request():
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
+@no_store
 def reset(token: str):
     """Set a new password with a one-time link."""
     user = services.user_for_reset_token(token)
