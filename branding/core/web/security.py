@@ -102,11 +102,13 @@ def _view() -> Callable | None:
     return current_app.view_functions.get(request.endpoint) if request.endpoint else None
 
 
-def _behind_login(view: Callable | None) -> bool:
+def _behind_login(view: Callable | None, response: Response) -> bool:
     if view is not None and (
         getattr(view, LOGIN_REQUIRED, False) or getattr(view, _NO_STORE, False)
     ):
         return True
+    if response.cache_control.public or response.cache_control.private:
+        return False  # the view said who may keep it: files, feeds, private photos (no-store)
     # a signed-in visitor's pages carry their name and tokens; only read a session that exists
     return request.cookies.get(current_app.config["SESSION_COOKIE_NAME"]) is not None and bool(
         session.get("_user_id")
@@ -139,7 +141,7 @@ def set_security_headers(response: Response) -> Response:
     headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
     headers["Permissions-Policy"] = PERMISSIONS_POLICY
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    if _behind_login(view):
+    if _behind_login(view, response):
         headers["Cache-Control"] = "no-store"
         headers.pop("Expires", None)
         response.vary.add("Cookie")
