@@ -62,9 +62,17 @@ def load_config(instance_path: Path, package_path: Path) -> dict:
         "MAIL_STARTTLS": os.environ.get("MAIL_STARTTLS", "1") == "1",
         "MAIL_FROM": os.environ.get("MAIL_FROM", "Pesona Pakpak Bharat <no-reply@localhost>"),
         "PROXY_COUNT": int(os.environ.get("PROXY_COUNT", "0")),
-        "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
-        "LOGIN_MAX_FAILURES_PER_CLIENT": 20,
+        # login throttling (accounts/throttle.py): delays, never a lock-out
+        "LOGIN_FREE_FAILURES": 3,  # per account and client, then 1 s, 2 s, 4 s … between tries
+        "LOGIN_MAX_DELAY_SECONDS": 300,
+        "LOGIN_FREE_FAILURES_PER_CLIENT": 20,  # across accounts (password spraying)
+        "LOGIN_MAX_CLIENT_DELAY_SECONDS": 60,
         "LOGIN_FAILURE_WINDOW_SECONDS": 15 * 60,
+        # rate limits (accounts/limits.py): (how many, per seconds)
+        "REGISTRATIONS_PER_CLIENT": (5, 3600),
+        "RESET_MAILS_PER_CLIENT": (10, 3600),
+        "RESET_MAILS_PER_ADDRESS": (3, 3600),
+        "UPLOADS_PER_USER": (30, 600),
         "PASSWORD_RESET_MAX_AGE": 3600,
         # Argon2id, RFC 9106's second recommended (low-memory) profile
         "ARGON2_TIME_COST": 3,

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from branding.accounts import forms, services
+from branding.accounts import forms, limits, services
 from branding.accounts.access import login_required
 from branding.accounts.mails import send_reset_link
 from branding.core.web.security import no_store
@@ -23,6 +32,11 @@ def _safe_next(default: str) -> str:
     return safe_redirect(request.args.get("next"), default)
 
 
+def _client() -> str:
+    """The client's address (after PROXY_COUNT proxies), for per-client limits."""
+    return request.remote_addr or ""
+
+
 def _start_session(user) -> None:
     session.clear()  # a new session at login: nothing from before survives
     login_user(user)
@@ -35,17 +49,22 @@ def login():
     form = forms.LoginForm()
     if form.validate_on_submit():
         try:
-            user = services.authenticate(
-                form.email.data, form.password.data, request.remote_addr or ""
-            )
+            user = services.authenticate(form.email.data, form.password.data, _client())
         except services.LoginRefused as refused:
-            blocked = refused.reason == "blocked"
+            if refused.reason != "blocked":
+                form.password.errors.append(
+                    _("That e-mail address and password do not match an active account.")
+                )
+                return render_template("accounts/login.html", form=form)
             form.password.errors.append(
-                _("Too many failed attempts. Please wait a few minutes and try again.")
-                if blocked
-                else _("That e-mail address and password do not match an active account.")
+                _(
+                    "Too many failed attempts. Please wait %(seconds)s seconds and try again, "
+                    "or set a new password with the link below.",
+                    seconds=refused.retry_after,
+                )
             )
-            return render_template("accounts/login.html", form=form), 429 if blocked else 200
+            page = render_template("accounts/login.html", form=form)
+            return page, 429, {"Retry-After": str(refused.retry_after)}
         _start_session(user)
         return redirect(_safe_next(_home_for(user)))
     return render_template("accounts/login.html", form=form)
@@ -68,6 +87,9 @@ def register():
     """Create a business-owner account."""
     form = forms.RegisterForm()
     if form.validate_on_submit():
+        limits.limit(
+            "register", limits.key_of(_client()), *current_app.config["REGISTRATIONS_PER_CLIENT"]
+        )
         try:
             user = services.register_owner(
                 form.email.data, form.password.data, form.display_name.data
@@ -103,8 +125,16 @@ def reset_request():
     """Ask for a one-time password-reset link by e-mail."""
     form = forms.ResetRequestForm()
     if form.validate_on_submit():
+        config = current_app.config
+        limits.limit("reset-client", limits.key_of(_client()), *config["RESET_MAILS_PER_CLIENT"])
         user = services.find_user(form.email.data)
-        if user is not None and user.active:
+        # a quiet limit per address: the same answer either way, and no mail flood to anyone
+        per_address = config["RESET_MAILS_PER_ADDRESS"]
+        if (
+            user is not None
+            and user.active
+            and limits.allowed("reset-address", limits.key_of(user.email), *per_address)
+        ):
             send_reset_link(user)
         flash(_("If an account uses that address, we have sent it a link."), "info")
         return redirect(url_for("accounts.login"))
