@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
+from branding.backup import backup_command, restore_command
 from branding.media.commands import media_cli
 from branding.office.translate_commands import translate_cli
 from branding.search.commands import search_cli
@@ -54,5 +55,6 @@ def load_sample_command() -> None:
 
 def register(app: Flask) -> None:
     """Attach the command groups to the application's CLI."""
-    for command in (setup_command, users_cli, sample_cli, translate_cli, search_cli, media_cli):
+    for command in (setup_command, users_cli, sample_cli, translate_cli, search_cli, media_cli,
+                    backup_command, restore_command):  # fmt: skip
         app.cli.add_command(command)

@@ -12,8 +12,8 @@ password-reset mail and uploads (:func:`limit`).
 from __future__ import annotations
 
 import hashlib
-import math
 import logging
+import math
 import time
 import uuid
 from dataclasses import dataclass
