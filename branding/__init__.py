@@ -103,8 +103,10 @@ def register_security(app: Flask) -> None:
 def register_errorhandlers(app: Flask) -> None:
     """Render HTTP errors as pages in the visitor's language."""
     from branding.core.web.errors import check_host, render_http_error
+    from branding.core.web.query_args import refuse_nul
 
     app.before_request_funcs.setdefault(None, []).insert(0, check_host)
+    app.before_request(refuse_nul)  # after media's upload limits: it reads the form
     for code in (400, 403, 404, 405, 413, 429, 500):
         app.register_error_handler(code, render_http_error)
     app.register_error_handler(HTTPException, render_http_error)  # 401, 410, 414, 431 …

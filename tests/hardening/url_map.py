@@ -58,7 +58,7 @@ def make_world(make: Factories) -> World:
     return World(editor=editor, admin=admin, owner=owner, values=values)
 
 
-def _slug_for(endpoint: str) -> str:
+def slug_for(endpoint: str) -> str:
     blueprint = endpoint.split(".", 1)[0]
     return {"areas": "area_slug", "businesses": "business_slug", "destinations":
             "destination_slug"}.get(blueprint, "event_slug")  # fmt: skip
@@ -71,7 +71,7 @@ def build_path(rule: Rule, values: dict) -> str:
         name = match.group(1)
         converter = rule._converters[name]
         if name == "slug":
-            return str(values[_slug_for(rule.endpoint)])
+            return str(values[slug_for(rule.endpoint)])
         if isinstance(converter, AnyConverter):
             return sorted(converter.items)[0]
         return str(values[name])

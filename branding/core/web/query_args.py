@@ -13,8 +13,10 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from flask import abort, current_app, request
+from flask import Flask, abort, current_app, request
 from flask_sqlalchemy.pagination import Pagination
+from werkzeug.exceptions import BadRequest
+from werkzeug.routing import IntegerConverter
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -81,3 +83,28 @@ def require_page(pagination: Pagination) -> Pagination:
     if pagination.page > 1 and not pagination.items:
         abort(404)
     return pagination
+
+
+class RowIdConverter(IntegerConverter):
+    """``<int:…>`` in every URL: an id a database column can hold (1 to 2³¹−1), else a 404
+    before any view runs (a 20-digit id would overflow SQLite's and PostgreSQL's integers)."""
+
+    def __init__(self, map, fixed_digits: int = 0, min: int | None = 1, max: int | None = None,
+                 signed: bool = False) -> None:  # fmt: skip
+        super().__init__(map, fixed_digits, min, 2**31 - 1 if max is None else max, signed)
+
+
+def refuse_nul() -> None:
+    """Answer 400 to a request with a NUL character in its path, query or form (a
+    ``before_request`` hook): no honest input has one, and PostgreSQL refuses it in text."""
+    if "\x00" in request.path:
+        raise BadRequest("NUL in the path")
+    for values in (request.args, request.form if request.method == "POST" else {}):
+        for key, value in values.items(multi=True) if values else ():
+            if "\x00" in key or "\x00" in value:
+                raise BadRequest("NUL in the input")
+
+
+def init_app(app: Flask) -> None:
+    """Bound ``<int:…>`` URL parts for every blueprint (registered after this)."""
+    app.url_map.converters["int"] = RowIdConverter
