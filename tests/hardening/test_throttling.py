@@ -91,7 +91,7 @@ def test_the_waiting_page_speaks_the_visitors_language_and_offers_a_reset(app, m
     page = login(attacker, owner, lang="id")
     assert page.status_code == 429 and page.headers["Retry-After"]
     html = page.get_data(as_text=True)
-    assert "Terlalu banyak percobaan gagal" in html
+    assert "Terlalu banyak percobaan yang gagal" in html
     assert "/id/account/reset" in html
 
 
@@ -130,7 +130,8 @@ def test_registration_is_limited_per_client(app, clock):
     refused = _from(app, ATTACKER).post("/id/account/register", data=data)
     assert refused.status_code == 429
     assert 1 <= int(refused.headers["Retry-After"]) <= 3600
-    assert "Mohon pelan-pelan" in refused.get_data(as_text=True)
+    html = refused.get_data(as_text=True)
+    assert "Harap tunggu sebentar" in html and "detik" in html
     assert db.session.scalar(select(func.count()).select_from(User)) == 3
     assert _from(app, OWNER_PHONE).post("/id/account/register", data=data).status_code == 302
 

@@ -25,7 +25,7 @@ _HOST = re.compile(
 # Last resort when not even the catalogs can be read: the headings in Indonesian and English.
 _PLAIN = {
     "id": {404: "Halaman tidak ditemukan", 400: "Permintaan tidak dapat dipahami",
-           429: "Mohon pelan-pelan", 0: "Terjadi kesalahan"},
+           429: "Harap tunggu sebentar", 0: "Terjadi kesalahan"},
     "en": {404: "Page not found", 400: "The request could not be understood",
            429: "Please slow down", 0: "Something went wrong"},
 }  # fmt: skip

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from flask import Flask, abort, current_app, request
 from flask_sqlalchemy.pagination import Pagination
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, NotFound
 from werkzeug.routing import IntegerConverter
 
 E = TypeVar("E", bound=StrEnum)
@@ -95,10 +95,10 @@ class RowIdConverter(IntegerConverter):
 
 
 def refuse_nul() -> None:
-    """Answer 400 to a request with a NUL character in its path, query or form (a
+    """Answer 404 to a NUL character in the path, 400 to one in the query or form (a
     ``before_request`` hook): no honest input has one, and PostgreSQL refuses it in text."""
     if "\x00" in request.path:
-        raise BadRequest("NUL in the path")
+        raise NotFound()  # no page has one in its address
     for values in (request.args, request.form if request.method == "POST" else {}):
         for key, value in values.items(multi=True) if values else ():
             if "\x00" in key or "\x00" in value:
