@@ -141,3 +141,25 @@ def test_an_event_held_at_a_destination_with_no_area_saves(client, make):
     event = db.session.scalar(select(Event))
     assert event.slug == "pesta-danau"
     assert event.area_id == place.area_id and event.destination_id == place.id
+
+
+def test_an_event_the_database_refuses_is_shown_again_as_typed(client, make, monkeypatch):
+    from sqlalchemy.exc import IntegrityError
+
+    from branding.editorial import editing
+
+    def refuse(*args, **kwargs):
+        raise IntegrityError("INSERT INTO events …", {}, Exception("a constraint"))
+
+    monkeypatch.setattr(editing, "save_item", refuse)
+    login(client, make.user(Role.EDITOR))
+    data = {"title_id": "Pesta Kopi Sidiangkat", "category": "festival",
+            "event_status": "scheduled", "start_date": "2026-12-01", "end_date": "2026-12-01",
+            "frequency": "", "destination_id": "0", "area_id": "0",
+            "organiser": "Koperasi Kopi"}  # fmt: skip
+    response = client.post("/en/office/events/new", data=data)
+    assert response.status_code == 409
+    html = response.get_data(as_text=True)
+    assert "could not be saved" in html
+    assert 'value="Pesta Kopi Sidiangkat"' in html and 'value="Koperasi Kopi"' in html
+    assert db.session.scalar(select(Event)) is None
