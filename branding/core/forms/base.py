@@ -89,13 +89,13 @@ class NumberField(_CheckedNumber, FloatField):
     """A decimal number field with one clear error for text that is not a number."""
 
 
-class WholeNumberField(_CheckedNumber, IntegerField):
+class WholeNumberField(_CheckedNumber, IntegerField):  # type: ignore[misc]
     """A whole-number field with one clear error for text that is not a number."""
 
     limit = WHOLE_LIMIT
     invalid_message = "Not a valid integer value."
 
-    def parse(self, text: str) -> int:  # type: ignore[override]
+    def parse(self, text: str) -> int:
         return int(text)
 
 

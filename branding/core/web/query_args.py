@@ -99,8 +99,9 @@ def refuse_nul() -> None:
     ``before_request`` hook): no honest input has one, and PostgreSQL refuses it in text."""
     if "\x00" in request.path:
         raise NotFound()  # no page has one in its address
-    for values in (request.args, request.form if request.method == "POST" else {}):
-        for key, value in values.items(multi=True) if values else ():
+    sources = [request.args] + ([request.form] if request.method == "POST" else [])
+    for values in sources:
+        for key, value in values.items(multi=True):
             if "\x00" in key or "\x00" in value:
                 raise BadRequest("NUL in the input")
 

@@ -83,12 +83,12 @@ def is_safe_redirect(target: str | None) -> bool:
 
 def safe_redirect(target: str | None, default: str) -> str:
     """Return the target if it is a local path, else the default."""
-    return target if is_safe_redirect(target) else default
+    return target if target and is_safe_redirect(target) else default
 
 
 def safe_link(value: str | None) -> str:
     """Return a stored link if it may be shown, else "" (a template filter: old rows too)."""
-    return value if is_safe_link(value) else ""
+    return value if value and is_safe_link(value) else ""
 
 
 def check_link(form, field) -> None:
