@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from tests.accounts_helpers import login
 from tests.hardening.url_map import build_path, get_routes, make_world, post_routes, slug_for
 
-GET_EXAMPLES = 8
-FORM_EXAMPLES = 8
+GET_EXAMPLES = 6
+FORM_EXAMPLES = 6
 SENT: Counter = Counter()
 FIVE_HUNDREDS: list[str] = []
 
@@ -159,4 +159,4 @@ def test_zz_the_budget_was_spent():
     print(f"\nfuzz: {total} requests ({dict(SENT)}), {len(FIVE_HUNDREDS)} answered 5xx")
     assert not FIVE_HUNDREDS
     if SENT:  # run with the tests above (not alone)
-        assert total >= 2500
+        assert total >= 2000

@@ -15,7 +15,8 @@ from typing import TypeVar
 
 from flask import Flask, abort, current_app, request
 from flask_sqlalchemy.pagination import Pagination
-from werkzeug.exceptions import BadRequest, NotFound
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
+from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
 E = TypeVar("E", bound=StrEnum)
@@ -85,27 +86,37 @@ def require_page(pagination: Pagination) -> Pagination:
     return pagination
 
 
-class RowIdConverter(IntegerConverter):
-    """``<int:…>`` in every URL: an id a database column can hold (1 to 2³¹−1), else a 404
-    before any view runs (a 20-digit id would overflow SQLite's and PostgreSQL's integers)."""
+class BoundedIntegerConverter(IntegerConverter):
+    """``<int:…>`` in every URL: a number a database column can hold (up to 2³¹−1), else a
+    404 before any view runs (a 20-digit id would overflow SQLite's and PostgreSQL's integers)."""
 
-    def __init__(self, map, fixed_digits: int = 0, min: int | None = 1, max: int | None = None,
-                 signed: bool = False) -> None:  # fmt: skip
+    def __init__(self, map, fixed_digits: int = 0, min: int | None = None,
+                 max: int | None = None, signed: bool = False) -> None:  # fmt: skip
         super().__init__(map, fixed_digits, min, 2**31 - 1 if max is None else max, signed)
 
 
+def _without_nul(values: MultiDict) -> MultiDict | None:
+    if not any("\x00" in k or "\x00" in v for k, v in values.items(multi=True)):
+        return None
+    pairs = [(k.replace("\x00", ""), v.replace("\x00", "")) for k, v in values.items(multi=True)]
+    return ImmutableMultiDict(pairs)
+
+
 def refuse_nul() -> None:
-    """Answer 404 to a NUL character in the path, 400 to one in the query or form (a
-    ``before_request`` hook): no honest input has one, and PostgreSQL refuses it in text."""
+    """A ``before_request`` hook: a NUL character in the path is a 404 (no page has one);
+    in the query string or a form it is dropped, like any junk (PostgreSQL refuses NUL in
+    text, and no honest input has one)."""
     if "\x00" in request.path:
-        raise NotFound()  # no page has one in its address
-    sources = [request.args] + ([request.form] if request.method == "POST" else [])
-    for values in sources:
-        for key, value in values.items(multi=True):
-            if "\x00" in key or "\x00" in value:
-                raise BadRequest("NUL in the input")
+        raise NotFound()
+    cleaned = _without_nul(request.args)
+    if cleaned is not None:
+        request.args = cleaned  # type: ignore[misc]
+    if request.method == "POST":
+        cleaned = _without_nul(request.form)
+        if cleaned is not None:
+            request.form = cleaned  # type: ignore[misc]
 
 
 def init_app(app: Flask) -> None:
     """Bound ``<int:…>`` URL parts for every blueprint (registered after this)."""
-    app.url_map.converters["int"] = RowIdConverter
+    app.url_map.converters["int"] = BoundedIntegerConverter
