@@ -150,3 +150,18 @@ def test_production_adds_hsts_and_secure_cookies(make_app, make):
 
 def test_development_has_no_hsts(client):
     assert "Strict-Transport-Security" not in client.get("/en/").headers
+
+
+def test_a_page_marked_framed_by_self_may_be_framed_by_the_site_only(make_app):
+    from branding.core.web.security import framed_by_self
+
+    app = make_app()
+
+    @app.get("/test/embedded")
+    @framed_by_self
+    def embedded():
+        return "<p>embedded</p>"
+
+    response = app.test_client().get("/test/embedded")
+    assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"

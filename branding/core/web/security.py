@@ -10,8 +10,10 @@
   ``Referrer-Policy``, ``Permissions-Policy``, ``Cross-Origin-Opener-Policy``.
 - In production (``BRANDING_ENV=production``): HSTS, ``upgrade-insecure-requests``, and
   ``Secure`` on every cookie, whichever code set it.
-- ``Cache-Control: no-store`` on every page behind a login, on the account forms (marked with
-  :func:`no_store`) and on every response to a signed-in visitor: a shared cache or the back
+- ``Cache-Control: no-store`` on every page behind a login (views the access decorators mark
+  ``requires_login``), on the account forms (marked with :func:`no_store`) and on every
+  response to a signed-in visitor that did not declare itself ``public`` or ``private``
+  (static files, feeds and public photos keep their caching): a shared cache or the back
   button must never show one person's page to another.
 """
 
