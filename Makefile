@@ -34,7 +34,10 @@ assets: $(LEAFLET)/leaflet.js  ## front-end assets from the npm registry (Leafle
 
 $(LEAFLET)/leaflet.js: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "npm is needed once to fetch Leaflet (apt-get install npm)"; exit 1; }
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error || { \
+	  echo "Could not fetch the front-end packages (package-lock.json) from the npm registry:"; \
+	  echo "check the network or the npm registry setting (npm config get registry), then rerun."; \
+	  exit 1; }
 	mkdir -p $(LEAFLET)/images
 	cp node_modules/leaflet/dist/leaflet.css node_modules/leaflet/LICENSE $(LEAFLET)/
 	cp node_modules/leaflet/dist/images/*.png $(LEAFLET)/images/

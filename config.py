@@ -61,6 +61,10 @@ def load_config(instance_path: Path, package_path: Path) -> dict:
         "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD", ""),
         "MAIL_STARTTLS": os.environ.get("MAIL_STARTTLS", "1") == "1",
         "MAIL_FROM": os.environ.get("MAIL_FROM", "Pesona Pakpak Bharat <no-reply@localhost>"),
+        "MAIL_SEND_AFTER_REQUEST": os.environ.get("MAIL_SEND_AFTER_REQUEST", "1") == "1",
+        "MAIL_MAX_ATTEMPTS": int(os.environ.get("MAIL_MAX_ATTEMPTS", "6")),
+        "REVISIONS_PER_ITEM": int(os.environ.get("REVISIONS_PER_ITEM", "50")),
+        "BUSINESS_DELETE_GRACE_DAYS": int(os.environ.get("BUSINESS_DELETE_GRACE_DAYS", "30")),
         "PROXY_COUNT": int(os.environ.get("PROXY_COUNT", "0")),
         # login throttling (accounts/throttle.py): delays, never a lock-out
         "LOGIN_FREE_FAILURES": 3,  # per account and client, then 1 s, 2 s, 4 s … between tries

@@ -13,7 +13,9 @@ from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
 from branding.backup import backup_command, restore_command
+from branding.editorial.commands import mail_cli, publish_cli
 from branding.media.commands import media_cli
+from branding.moderation import commands as moderation_commands  # noqa: F401  (mail digest)
 from branding.office.translate_commands import translate_cli
 from branding.search.commands import search_cli
 from branding.search.rebuild import rebuild
@@ -55,6 +57,7 @@ def load_sample_command() -> None:
 
 def register(app: Flask) -> None:
     """Attach the command groups to the application's CLI."""
-    for command in (setup_command, users_cli, sample_cli, translate_cli, search_cli, media_cli,
-                    backup_command, restore_command):  # fmt: skip
+    commands = (setup_command, users_cli, sample_cli, translate_cli, search_cli, media_cli,
+                publish_cli, mail_cli, backup_command, restore_command)  # fmt: skip
+    for command in commands:
         app.cli.add_command(command)

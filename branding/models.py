@@ -3,7 +3,9 @@
 from branding.accounts.models import AuditEntry, RateEvent, Role, User
 from branding.areas.models import Area, AreaKind
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
+from branding.core.mail import OutgoingMail
 from branding.destinations.models import Destination, DestinationCategory, Facility
+from branding.editorial.models import Revision
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.identity.models import BrandingSettings
 from branding.media.models import Photo
@@ -25,6 +27,8 @@ __all__ = [
     "EventStatus",
     "Facility",
     "ModerationStatus",
+    "OutgoingMail",
+    "Revision",
     "Photo",
     "Product",
     "Role",

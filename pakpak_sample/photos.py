@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Collection
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -72,16 +73,19 @@ PRODUCT_WORDS = (
 )  # fmt: skip
 
 
-def add_sample_photos() -> int:
+def add_sample_photos(slugs: Collection[str] | None = None) -> int:
     """Illustrate every sample item that has no photo yet; return how many photos were added.
 
-    ``add_photos`` commits each photo, so call this once the sample content is committed.
+    ``slugs`` limits it to the destinations with those slugs (a demo or a test that needs one
+    illustrated page, without the whole minute of renditions). ``add_photos`` commits each
+    photo, so call this once the sample content is committed.
     """
+    if slugs is not None:
+        return sum(_illustrate_destination(d) for d in _sample(Destination) if d.slug in slugs)
     added = 0
     for destination in _sample(Destination):
         if not destination.photos:
-            scenes = DESTINATION_SLUGS.get(destination.slug) or DESTINATIONS[destination.category]
-            added += _illustrate(destination, destination.slug, scenes, LANDSCAPE)
+            added += _illustrate_destination(destination)
     for event in _sample(Event):
         if not event.photos:
             scene = EVENT_SLUGS.get(event.slug) or EVENTS[event.category]
@@ -96,6 +100,11 @@ def add_sample_photos() -> int:
                 seed = f"{business.slug}/{product.position}"
                 added += _illustrate(product, seed, (product_scene(product, scenes),), SQUARE)
     return added
+
+
+def _illustrate_destination(destination: Destination) -> int:
+    scenes = DESTINATION_SLUGS.get(destination.slug) or DESTINATIONS[destination.category]
+    return _illustrate(destination, destination.slug, scenes, LANDSCAPE)
 
 
 def product_scene(product: Product, fallback: tuple[str, ...]) -> str:

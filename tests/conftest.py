@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import MetaData, event, text
+from sqlalchemy import MetaData, create_engine, event, text
 
 from branding import create_app
 from branding.extensions import db
@@ -150,3 +153,64 @@ def count_queries(app: Flask) -> Callable:
             event.remove(db.engine, "before_cursor_execute", before)
 
     return counting
+
+
+SAMPLE_SCHEMA = "sample_site"  # on PostgreSQL the shared sample lives in a schema of its own
+
+
+@dataclass(frozen=True)
+class SampleSite:
+    """The illustrated sample of Pakpak Bharat, set up once per run by ``flask setup``."""
+
+    app: Flask
+    setup_exit_code: int
+    setup_output: str
+
+    @property
+    def summary(self) -> str:
+        """What ``flask setup`` said it loaded (``8 areas, …, 86 photos``)."""
+        found = re.search(r"sample data: (.*)\.\n", self.setup_output)
+        return found.group(1) if found else ""
+
+
+def _sample_database_url(url: str, folder: Path) -> str:
+    """Return a database of its own for the sample: a SQLite file, or a PostgreSQL schema."""
+    if url.startswith("sqlite"):
+        return f"sqlite:///{folder / 'sample.sqlite3'}"
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {SAMPLE_SCHEMA} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {SAMPLE_SCHEMA}"))
+    engine.dispose()
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{SAMPLE_SCHEMA}"
+
+
+@pytest.fixture(scope="session")
+def sample_site(migrated: dict, tmp_path_factory: pytest.TempPathFactory) -> Iterator[SampleSite]:
+    """The sample with its illustrations, built once for every test that only reads it.
+
+    Drawing and rendering the illustrations takes most of a minute, so the run pays for it
+    once: ``flask setup`` builds it (the database, its photos and its search index) in a
+    database, media folder and index folder of its own, which per-test cleanup never touches.
+    Tests that change content use ``app`` and the factories instead.
+    """
+    folder = tmp_path_factory.mktemp("sample-site")
+    config = {
+        **migrated,
+        "SQLALCHEMY_DATABASE_URI": _sample_database_url(
+            migrated["SQLALCHEMY_DATABASE_URI"], folder
+        ),
+        "MEDIA_ROOT": str(folder / "uploads"),
+        "SEARCH_INDEX_DIR": str(folder / "index"),
+    }
+    app = create_app(config)
+    app.test_client_class = RequestClient
+    with app.app_context():  # as `flask` itself runs its commands
+        result = app.test_cli_runner().invoke(args=["setup"])
+    yield SampleSite(app, result.exit_code, result.output)
+    with app.app_context():
+        db.session.remove()
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as conn:
+                conn.execute(text(f"DROP SCHEMA IF EXISTS {SAMPLE_SCHEMA} CASCADE"))
+        db.engine.dispose()

@@ -17,6 +17,7 @@ from branding import create_app
 from branding.accounts.models import Role
 from branding.businesses.models import ModerationStatus
 from branding.core.i18n.formatting import WIB
+from branding.editorial import revisions
 from branding.extensions import db
 from branding.media.services import Upload, add_photos
 from tests.accounts_helpers import login
@@ -130,6 +131,18 @@ MATRIX = {
     "/<lang:lang>/my/businesses/<int:business_id>/products/<int:product_id>/move/"
     "<any(up, down):direction>": "owned",
     "/<lang:lang>/office/moderation/photos/<int:photo_id>/approve": "staff",
+    "/<lang:lang>/office/moderation/businesses/<int:item_id>/decide": "staff",
+    "/<lang:lang>/office/history/<any(destinations, events, areas, businesses, products):kind>/"
+    "<int:item_id>": "staff",
+    "/<lang:lang>/office/history/<any(destinations, events, areas, businesses, products):kind>/"
+    "<int:item_id>/compare": "staff",
+    "/<lang:lang>/office/history/<any(destinations, events, areas, businesses, products):kind>/"
+    "<int:item_id>/revert/<int:revision_id>": "staff",
+    "/<lang:lang>/office/admin/users/invite": "admin",
+    "/<lang:lang>/office/admin/users/<int:user_id>/invite": "admin",
+    "/<lang:lang>/account/invite/<token>": "redirect",  # a bad token: to the reset request
+    "/<lang:lang>/my/businesses/<int:business_id>/delete": "owned",
+    "/<lang:lang>/my/businesses/<int:business_id>/restore": "owned",
     "/<lang:lang>/office/moderation/photos/<int:photo_id>/delete": "staff",
     **_photo_rules("/<lang:lang>/office/destinations/<int:destination_id>", "staff"),
     **_photo_rules("/<lang:lang>/office/events/<int:event_id>", "staff"),
@@ -144,6 +157,12 @@ POST_DATA = {
     "admin.set_role": {"role": "editor"},
     "admin.set_active": {"active": "0"},
     "moderation.refuse": {"reject-reason": "Foto kurang jelas."},
+    "admin.invite": {
+        "display_name": "Rekan",
+        "email": "rekan@example.com",
+        "role": "editor",
+        "language": "id",
+    },
 }
 
 
@@ -180,6 +199,7 @@ def build_world(make) -> World:
         "business_id": business.id,
         "product_id": product.id,
         "item_id": pending.id,
+        "revision_id": revisions.latest(pending).id,
         "photos": _photos({"destination_id": destination, "event_id": event,
                            "business_id": business, "product_id": product}),
     }  # fmt: skip
@@ -217,6 +237,8 @@ def _url(rule: Rule, world: World) -> str:
             kind = {"calendar": "events"}.get(kind, kind)
             values[name] = v[{"destinations": "destination", "events": "event",
                               "businesses": "business", "areas": "area"}[kind]]  # fmt: skip
+        elif name == "kind" and rule.endpoint.startswith("history."):
+            values[name] = "businesses"  # the item_id is a business's
         elif name == "filename":
             values[name] = "css/site.css"
         elif name == "photo_id":

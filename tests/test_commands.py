@@ -8,16 +8,17 @@ from branding.destinations.models import Destination
 from branding.extensions import db
 
 
-def test_setup_loads_sample_into_an_empty_database_once(runner):
-    first = runner.invoke(args=["setup"])
-    assert first.exit_code == 0, first.output
-    assert "sample data" in first.output
-    count = db.session.scalar(select(func.count()).select_from(Destination))
-    assert count >= 8
-    second = runner.invoke(args=["setup"])
-    assert second.exit_code == 0
-    assert "no sample data was loaded" in second.output
-    assert db.session.scalar(select(func.count()).select_from(Destination)) == count
+def test_setup_loads_sample_into_an_empty_database_once(sample_site):
+    # the first `flask setup`, on an empty database, is the one that built the shared sample
+    assert sample_site.setup_exit_code == 0, sample_site.setup_output
+    assert "sample data" in sample_site.setup_output
+    with sample_site.app.app_context():
+        count = db.session.scalar(select(func.count()).select_from(Destination))
+        assert count >= 8
+        second = sample_site.app.test_cli_runner().invoke(args=["setup"])
+        assert second.exit_code == 0
+        assert "no sample data was loaded" in second.output
+        assert db.session.scalar(select(func.count()).select_from(Destination)) == count
 
 
 def test_sample_load_refuses_a_database_with_content(runner, make):

@@ -145,23 +145,30 @@ def test_owner_pages_are_for_owners_only(app, client, make):
     assert client.post("/en/my/businesses/new", data={}).status_code == 403
 
 
-def test_editing_an_approved_business_sends_it_back_to_review(client, make, owner):
+def test_editing_an_approved_business_keeps_it_online_as_approved(client, make, owner):
     editor, area = make.user(role=Role.EDITOR), make.area()
     log_in(client, owner)
     client.post("/en/my/businesses/new", data=business_form(area))
     business = approved(editor, db.session.scalar(select(Business)))
     assert client.get(f"/en/businesses/{business.slug}").status_code == 200
     form_page = client.get(f"/en/my/businesses/{business.id}/edit").get_data(as_text=True)
-    assert "reviews it again" in form_page  # warned before saving
+    assert "reviews your change" in form_page  # told before saving
 
-    data = business_form(area, summary_en="The best coffee in Salak.")
+    data = business_form(area, summary_en="The best coffee in Salak.", hours_sun="09:00-12:00")
     response = client.post(
         f"/en/my/businesses/{business.id}/edit", data=data, follow_redirects=True
     )
     business = reload(business)
-    assert business.status == PENDING and business.submitted_at is not None
-    assert "visitors see it once it is approved" in response.get_data(as_text=True)
-    assert client.get(f"/en/businesses/{business.slug}").status_code == 404
+    assert business.status == APPROVED and business.submitted_at is not None
+    assert "visitors see the approved version" in response.get_data(as_text=True)
+    public = client.get(f"/en/businesses/{business.slug}")
+    assert public.status_code == 200
+    assert "The best coffee in Salak." not in public.get_data(as_text=True)
+    assert business.summary["en"] == "Arabica coffee from our own farm."
+    assert "sun" not in business.opening_hours.get("weekly", {})
+    # the owner's form shows the change waiting, not the approved version
+    form_page = client.get(f"/en/my/businesses/{business.id}/edit").get_data(as_text=True)
+    assert "The best coffee in Salak." in form_page
     assert business.slug == "kopi-sidiangkat"  # a public address does not change
 
 
@@ -185,7 +192,9 @@ def test_marking_a_product_sold_out_needs_no_review(client, make, owner):
     product = reload(product)
     assert (product.status, product.available) == (APPROVED, False)
     client.post(url, data=product_form(price_min="40.000"))
-    assert reload(product).status == PENDING
+    product = reload(product)
+    assert product.status == APPROVED and product.price_min == 35000  # the change waits
+    assert product.available is True  # availability shows at once
 
 
 def test_a_rejected_listing_stays_rejected_until_submitted_again(client, make, owner):

@@ -11,7 +11,6 @@ from flask import Flask
 from PIL import Image
 from sqlalchemy import select
 
-from branding import create_app
 from branding.businesses.models import Business, ModerationStatus, Product
 from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
@@ -19,33 +18,17 @@ from branding.events.models import Event
 from branding.extensions import db
 from branding.media.models import Photo
 from pakpak_sample.illustrations import SCENES, SQUARE, illustration, illustration_bytes
-from pakpak_sample.loader import load_sample_data
 from pakpak_sample.photos import PRODUCT_WORDS, product_scene
 from pakpak_sample.products_goods import GOODS
 from pakpak_sample.products_services import SERVICES
-from tests.conftest import RequestClient, _empty_tables
 from tests.test_pages import _public_paths
 
 
 @pytest.fixture(scope="module")
-def sample(migrated: dict, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Flask, str]]:
-    """An app with the sample data and its photos, loaded once for this module.
-
-    The ``app`` fixture would empty the tables after each test, so these tests use this app
-    (with its own media folder) instead, and empty the tables once at the end.
-    """
-    media = tmp_path_factory.mktemp("sample-media")
-    app = create_app({**migrated, "MEDIA_ROOT": str(media)})
-    app.test_client_class = RequestClient
-    with app.app_context():
-        summary = load_sample_data()
-    try:
-        yield app, summary
-    finally:
-        with app.app_context():
-            db.session.remove()
-            _empty_tables()
-            db.engine.dispose()
+def sample(sample_site) -> tuple[Flask, str]:
+    """The app with the sample data and its photos (shared: these tests only read it)."""
+    assert sample_site.setup_exit_code == 0, sample_site.setup_output
+    return sample_site.app, sample_site.summary
 
 
 @pytest.fixture

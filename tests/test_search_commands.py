@@ -158,12 +158,12 @@ def test_a_stale_lock_file_does_not_block_the_indexer(app, make, index_dir):
     assert len(found(search(app, "kunci"))) == 1
 
 
-def test_setup_makes_the_sample_data_searchable(app, runner, index_dir):
-    result = runner.invoke(args=["setup"])
-    assert result.exit_code == 0, result.output
-    assert "Search index built" in result.output
-    assert check().clean
-    urls = {r.url for r in search(app, "air terjun").results}
+def test_setup_makes_the_sample_data_searchable(sample_site):
+    assert sample_site.setup_exit_code == 0, sample_site.setup_output
+    assert "Search index built" in sample_site.setup_output
+    with sample_site.app.app_context():
+        assert check().clean
+        urls = {r.url for r in search(sample_site.app, "air terjun").results}
     assert {
         "/id/destinations/air-terjun-lae-une",
         "/id/destinations/air-terjun-lae-pagindar",

@@ -6,8 +6,8 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from branding.accounts.models import User
-from branding.accounts.services import reset_token
-from branding.core.mail import send_mail
+from branding.accounts.services import invite_token, reset_token
+from branding.core.mail import in_language, queue_mail, send_mail
 
 
 def send_reset_link(user: User) -> None:
@@ -20,3 +20,18 @@ def send_reset_link(user: User) -> None:
         link=link,
     )
     send_mail(user.email, _("Reset your password"), body)
+
+
+def queue_invitation(user: User, inviter: User) -> None:
+    """Queue an invitation with a set-password link, in the new colleague's language."""
+    with in_language(user.language):
+        link = url_for("accounts.accept_invite", token=invite_token(user), _external=True)
+        body = _(
+            "Hello %(name)s,\n\n%(inviter)s has made you an account for the tourism office's "
+            "back office. Choose your password with this link within a week:\n%(link)s\n\n"
+            "Then log in with this e-mail address.",
+            name=user.display_name,
+            inviter=inviter.display_name,
+            link=link,
+        )
+        queue_mail(user.email, _("Your account at the tourism office"), body, user.language)

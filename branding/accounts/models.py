@@ -33,6 +33,8 @@ class User(Timestamped, Model):
     # carries the version it was issued with, so older cookies stop working.
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The language the platform writes to this person in (the last one they used).
+    language: Mapped[str] = mapped_column(String(5), default="id", server_default="id")
 
     # Flask-Login's user protocol
     @property

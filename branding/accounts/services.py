@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from flask import current_app
@@ -187,6 +189,61 @@ def load_session_user(session_id: str) -> User | None:
     if user is None or not user.active or user.session_version != int(version):
         return None
     return user
+
+
+INVITE_MAX_AGE = 7 * 24 * 3600
+
+
+def _invite_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="staff-invite")
+
+
+def invite_token(user: User) -> str:
+    """Make a set-password token for an invited account; it works once, for a week."""
+    return _invite_serializer().dumps({"u": user.id, "h": user.password_hash[-16:]})
+
+
+def user_for_invite_token(token: str) -> User | None:
+    """Return the active account a still-valid, unused invitation belongs to."""
+    try:
+        data = _invite_serializer().loads(
+            token, max_age=current_app.config.get("INVITE_MAX_AGE", INVITE_MAX_AGE)
+        )
+    except BadData:
+        return None
+    user = db.session.get(User, data.get("u")) if isinstance(data, dict) else None
+    if user is None or not user.active or user.password_hash[-16:] != data.get("h"):
+        return None
+    return user
+
+
+def invite_staff(actor: User, email: str, display_name: str, role: Role, language: str) -> User:
+    """Create a staff account with no usable password; the caller mails the invitation."""
+    if role not in (Role.EDITOR, Role.ADMIN):
+        raise AccountError("only staff accounts are invited")
+    user = add_user(email, secrets.token_urlsafe(32), role, display_name)
+    user.language = language
+    audit.record(actor, "invite", user, {"role": [None, role.value]})
+    return user
+
+
+def renew_invitation(actor: User, user: User) -> None:
+    """Give an account a new unusable password, so that only the newest link works."""
+    user.password_hash = hash_password(secrets.token_urlsafe(32))
+    user.session_version += 1
+    audit.record(actor, "invite", user)
+
+
+def commit() -> None:
+    """Commit what an account service staged (with the mail queued beside it)."""
+    db.session.commit()
+
+
+def remember_language(user: User, lang: str) -> None:
+    """Write to the user in the language they last used."""
+    if lang and user.language != lang:
+        user.language = lang
+        db.session.commit()
 
 
 def list_users() -> list[User]:

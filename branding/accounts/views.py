@@ -6,6 +6,7 @@ from flask import (
     Blueprint,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -40,6 +41,7 @@ def _client() -> str:
 def _start_session(user) -> None:
     session.clear()  # a new session at login: nothing from before survives
     login_user(user)
+    services.remember_language(user, g.get("lang", ""))
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -148,6 +150,21 @@ def reset(token: str):
     user = services.user_for_reset_token(token)
     if user is None:
         flash(_("That link has expired or has been used. Ask for a new one."), "error")
+        return redirect(url_for("accounts.reset_request"))
+    form = forms.ResetForm()
+    if form.validate_on_submit():
+        services.change_password(user, form.password.data)
+        flash(_("Your password has been set. Please log in."), "success")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset.html", form=form)
+
+
+@bp.route("/invite/<token>", methods=["GET", "POST"])
+def accept_invite(token: str):
+    """Choose a password for an account the tourism office made, with the invitation link."""
+    user = services.user_for_invite_token(token)
+    if user is None:
+        flash(_("That invitation has expired or has been used. Ask for a new one."), "error")
         return redirect(url_for("accounts.reset_request"))
     form = forms.ResetForm()
     if form.validate_on_submit():

@@ -8,10 +8,11 @@ from sqlalchemy.exc import IntegrityError
 
 from branding.accounts.models import User
 from branding.areas.models import Area
-from branding.editorial import editing
+from branding.editorial import editing, revisions
 from branding.extensions import db
 
 EDITABLE = ("kind", "name", "description", "latitude", "longitude")
+revisions.register(Area, EDITABLE)
 
 
 class AreaInUse(Exception):

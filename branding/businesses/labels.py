@@ -41,4 +41,6 @@ FIELD_LABELS = {
     "price_min": _l("Price"),
     "price_max": _l("Highest price"),
     "unit": _l("Unit"),
+    "available": _l("Available"),
+    "photo_order": _l("Photo order"),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, and_
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -46,6 +46,8 @@ class Reviewed:
 
 
 class Business(HasPhotos, Reviewed, Timestamped, Model):
+    """A local business; deleted by its owner, it waits out a grace period, then goes."""
+
     __tablename__ = "businesses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -74,6 +76,8 @@ class Business(HasPhotos, Reviewed, Timestamped, Model):
     email: Mapped[str] = mapped_column(String(200), default="")
     # {"instagram": "https://…", "facebook": "https://…", "website": "https://…"}
     social_links: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Set when the owner deletes it: hidden at once, removed for good after the grace period.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
     owner: Mapped[User] = relationship()
     area: Mapped[Area] = relationship()
@@ -85,6 +89,16 @@ class Business(HasPhotos, Reviewed, Timestamped, Model):
     photos: Mapped[list[Photo]] = relationship(
         order_by=(Photo.position, Photo.id), cascade="all, delete-orphan"
     )
+
+    @hybrid_property
+    def is_public(self) -> bool:
+        """Whether visitors see it: approved and not deleted (in a query: the condition)."""
+        return self.status == ModerationStatus.APPROVED and self.deleted_at is None
+
+    @is_public.inplace.expression
+    @classmethod
+    def _is_public_expression(cls):
+        return and_(cls.status == ModerationStatus.APPROVED, cls.deleted_at.is_(None))
 
     def __repr__(self) -> str:
         return f"<Business {self.slug}>"

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from branding.accounts.models import User
 from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination, Facility
-from branding.editorial import editing
+from branding.editorial import editing, revisions, scheduling
 from branding.extensions import db
 
 EDITABLE = (
@@ -19,6 +19,10 @@ EDITABLE = (
     "ticket_price_adult", "ticket_price_child", "ticket_note", "facilities", "contact_phone",
     "contact_whatsapp", "contact_email", "website",
 )  # fmt: skip
+
+
+revisions.register(Destination, EDITABLE)
+scheduling.schedule(Destination)
 
 
 def all_destinations() -> list[Destination]:
@@ -45,11 +49,15 @@ def add_destination(**fields) -> Destination:
 
 
 def save_destination(
-    actor: User, destination: Destination | None, values: dict[str, Any], slug: str = ""
+    actor: User,
+    destination: Destination | None,
+    values: dict[str, Any],
+    slug: str = "",
+    as_draft: bool = False,
 ) -> Destination:
-    """Create a destination (as a draft) or update one, and log the change."""
+    """Create a destination (as a draft) or update one (a published one: maybe as a draft)."""
     new = lambda: Destination(status=PublicationStatus.DRAFT)  # noqa: E731
-    return editing.save_item(actor, destination, new, values, EDITABLE, slug)
+    return editing.save_item(actor, destination, new, values, EDITABLE, slug, as_draft=as_draft)
 
 
 def delete_destination(actor: User, destination: Destination) -> None:

@@ -13,6 +13,7 @@ from branding.core.content.columns import MultilingualText, TranslatedText, UTCD
 from branding.core.content.publishing import (
     PublicationStatus,
     Publishable,
+    Scheduled,
     Timestamped,
     enum_column,
 )
@@ -41,7 +42,7 @@ class Facility(StrEnum):
     ACCESSIBLE = "accessible"
 
 
-class Destination(HasPhotos, Publishable, Timestamped, Model):
+class Destination(HasPhotos, Publishable, Scheduled, Timestamped, Model):
     __tablename__ = "destinations"
 
     id: Mapped[int] = mapped_column(primary_key=True)

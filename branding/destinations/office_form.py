@@ -27,6 +27,7 @@ from branding.core.forms.base import (
 from branding.core.forms.hours_fields import add_hours_fields, fill_hours, hours_value
 from branding.core.web.urls import LinkField
 from branding.destinations.labels import CATEGORY_LABELS, FACILITY_LABELS
+from branding.editorial.forms import add_schedule_fields
 
 TEXTS = ("name", "summary", "description", "how_to_get_there", "tips", "ticket_note")
 
@@ -96,3 +97,4 @@ add_language_fields(DestinationForm, "how_to_get_there", _l("How to get there"),
 add_language_fields(DestinationForm, "tips", _l("Tips"), long=True)
 add_language_fields(DestinationForm, "ticket_note", _l("Note on tickets"), max_length=300)
 add_hours_fields(DestinationForm)
+add_schedule_fields(DestinationForm)

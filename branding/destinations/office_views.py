@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from branding.accounts.access import staff_required
 from branding.destinations import editing
 from branding.destinations.office_form import DestinationForm
-from branding.editorial.routes import add_publishing_routes
+from branding.editorial import revisions
+from branding.editorial.forms import fill_schedule, schedule_values
+from branding.editorial.routes import add_publishing_routes, preview_actions, saved_message
 from branding.media.photo_routes import STAFF, Gallery, add_photo_routes
 
 bp = Blueprint("office_destinations", __name__, url_prefix="/<lang:lang>/office/destinations")
@@ -34,12 +35,24 @@ def edit(destination_id: int | None = None):
     destination = _get(destination_id) if destination_id else None
     form = DestinationForm()
     if form.validate_on_submit():
-        saved = editing.save_destination(current_user, destination, form.values(), form.slug.data)
-        flash(_("Saved."), "success")
+        values = {**form.values(), **schedule_values(form)}
+        as_draft = request.form.get("action") == "draft"
+        saved = editing.save_destination(
+            current_user, destination, values, form.slug.data, as_draft=as_draft
+        )
+        flash(saved_message(saved, as_draft), "success")
         return redirect(url_for(".edit", destination_id=saved.id))
+    draft = revisions.waiting(destination) if destination is not None else None
     if destination is not None and not form.is_submitted():
-        form.fill(destination)
-    return render_template("office/destinations/form.html", form=form, item=destination)
+        if draft is not None:
+            with revisions.showing(destination, draft.data):
+                form.fill(destination)
+        else:
+            form.fill(destination)
+        fill_schedule(form, destination)
+    return render_template(
+        "office/destinations/form.html", form=form, item=destination, draft=draft
+    )
 
 
 @bp.get("/<int:destination_id>/preview")
@@ -47,7 +60,22 @@ def edit(destination_id: int | None = None):
 def preview(destination_id: int):
     """Show a destination as visitors would see it, even as a draft."""
     destination = _get(destination_id)
-    return render_template("destinations/detail.html", destination=destination, preview=True)
+    draft = revisions.waiting(destination)
+    actions = preview_actions(destination, draft, "destination_id")
+    if draft is None:
+        return render_template(
+            "destinations/detail.html",
+            destination=destination,
+            preview=True,
+            preview_actions=actions,
+        )
+    with revisions.showing(destination, draft.data):
+        return render_template(
+            "destinations/detail.html",
+            destination=destination,
+            preview=True,
+            preview_actions=actions,
+        )
 
 
 add_publishing_routes(bp, _get, "destination_id", editing.delete_destination)

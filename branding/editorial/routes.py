@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from flask import Blueprint, flash, redirect, url_for
 from flask_babel import gettext as _
@@ -10,6 +11,25 @@ from flask_login import current_user
 
 from branding.accounts.access import staff_required
 from branding.editorial import editing
+from branding.editorial.models import Revision
+
+
+def saved_message(item: Any, as_draft: bool) -> str:
+    """Say what a save did: changed the item, or kept a draft of a published one."""
+    if as_draft and editing.is_live(item):
+        return _("Saved as a draft. Visitors see the published version until you publish it.")
+    return _("Saved.")
+
+
+def preview_actions(item: Any, draft: Revision | None, id_name: str) -> dict:
+    """The preview's Edit link and Publish button (for a draft item or a waiting draft)."""
+    ids = {id_name: item.id}
+    publish = draft is not None or not editing.is_live(item)
+    return {
+        "edit": url_for(".edit", **ids),
+        "publish": url_for(".publish", **ids) if publish else None,
+        "draft": draft,
+    }
 
 
 def add_publishing_routes(
@@ -19,7 +39,7 @@ def add_publishing_routes(
 
     def publish(**ids):
         """Publish an item."""
-        editing.set_published(current_user, get_item(ids[id_name]), True)
+        editing.set_published(current_user._get_current_object(), get_item(ids[id_name]), True)
         flash(_("Published: visitors can see it now."), "success")
         return redirect(url_for(".edit", **ids))
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from branding.accounts.models import User
 from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
-from branding.editorial import editing
+from branding.editorial import editing, revisions, scheduling
 from branding.events import recurrence
 from branding.events.models import Event
 from branding.extensions import db
@@ -59,6 +59,10 @@ def _derive(event: Event) -> None:
     )
 
 
+revisions.register(Event, EDITABLE, derive=_derive)
+scheduling.schedule(Event)
+
+
 def add_event(**fields) -> Event:
     """Stage a new event in the current unit of work (the sample, the tests)."""
     event = Event(**fields)
@@ -73,11 +77,19 @@ class NotSaved(Exception):
     """The database refused the change (rolled back); the form keeps what was typed."""
 
 
-def save_event(actor: User, event: Event | None, values: dict[str, Any], slug: str = "") -> Event:
+def save_event(
+    actor: User,
+    event: Event | None,
+    values: dict[str, Any],
+    slug: str = "",
+    as_draft: bool = False,
+) -> Event:
     """Create an event (as a draft) or update one, deriving its area and series end."""
     new = lambda: Event(status=PublicationStatus.DRAFT)  # noqa: E731
     try:
-        return editing.save_item(actor, event, new, values, EDITABLE, slug, derive=_derive)
+        return editing.save_item(
+            actor, event, new, values, EDITABLE, slug, derive=_derive, as_draft=as_draft
+        )
     except SQLAlchemyError as error:
         db.session.rollback()
         current_app.logger.exception("saving an event failed")

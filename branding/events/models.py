@@ -13,6 +13,7 @@ from branding.core.content.columns import MultilingualText, TranslatedText, UTCD
 from branding.core.content.publishing import (
     PublicationStatus,
     Publishable,
+    Scheduled,
     Timestamped,
     enum_column,
 )
@@ -37,7 +38,7 @@ class EventStatus(StrEnum):
     RESCHEDULED = "rescheduled"
 
 
-class Event(HasPhotos, Publishable, Timestamped, Model):
+class Event(HasPhotos, Publishable, Scheduled, Timestamped, Model):
     __tablename__ = "events"
     __table_args__ = (CheckConstraint("ends_at >= starts_at", name="ends_after_start"),)
 

@@ -29,6 +29,7 @@ from branding.core.i18n.formatting import WIB, to_wib, weekday_names
 from branding.core.web.urls import LinkField
 from branding.destinations.editing import all_destinations
 from branding.destinations.office_form import SLUG, CheckboxesField
+from branding.editorial.forms import add_schedule_fields
 from branding.events.labels import CATEGORY_LABELS, STATUS_LABELS
 from branding.events.recurrence import WEEKDAYS, rule_parts
 
@@ -185,3 +186,4 @@ class EventForm(BaseForm):
 add_language_fields(EventForm, "title", _l("Title"), required=("id",), max_length=200)
 add_language_fields(EventForm, "summary", _l("Summary"), max_length=300)
 add_language_fields(EventForm, "description", _l("Description (Markdown)"), long=True)
+add_schedule_fields(EventForm)

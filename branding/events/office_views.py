@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from branding.accounts.access import staff_required
 from branding.core.content.publishing import utcnow
-from branding.editorial.routes import add_publishing_routes
+from branding.editorial import revisions
+from branding.editorial.forms import fill_schedule, schedule_values
+from branding.editorial.routes import add_publishing_routes, preview_actions, saved_message
 from branding.events import editing
 from branding.events.office_form import EventForm
 from branding.events.recurrence import describe
@@ -37,16 +39,27 @@ def edit(event_id: int | None = None):
     event = _get(event_id) if event_id else None
     form = EventForm()
     if form.validate_on_submit():
+        values = {**form.values(), **schedule_values(form)}
+        as_draft = request.form.get("action") == "draft"
         try:
-            saved = editing.save_event(current_user, event, form.values(), form.slug.data)
+            saved = editing.save_event(
+                current_user, event, values, form.slug.data, as_draft=as_draft
+            )
         except editing.NotSaved:  # a constraint the form cannot see: keep what was typed
             flash(_("The event could not be saved. Check the fields and try again."), "error")
-            return render_template("office/events/form.html", form=form, item=event), 409
-        flash(_("Saved."), "success")
+            page = render_template("office/events/form.html", form=form, item=event, draft=None)
+            return page, 409
+        flash(saved_message(saved, as_draft), "success")
         return redirect(url_for(".edit", event_id=saved.id))
+    draft = revisions.waiting(event) if event is not None else None
     if event is not None and not form.is_submitted():
-        form.fill(event)
-    return render_template("office/events/form.html", form=form, item=event)
+        if draft is not None:
+            with revisions.showing(event, draft.data):
+                form.fill(event)
+        else:
+            form.fill(event)
+        fill_schedule(form, event)
+    return render_template("office/events/form.html", form=form, item=event, draft=draft)
 
 
 @bp.get("/<int:event_id>/preview")
@@ -54,13 +67,22 @@ def edit(event_id: int | None = None):
 def preview(event_id: int):
     """Show an event as visitors would see it, even as a draft."""
     event = _get(event_id)
-    upcoming = next_occurrence(event, utcnow())
+    draft = revisions.waiting(event)
+    actions = preview_actions(event, draft, "event_id")
+    if draft is None:
+        return _preview_page(event, actions)
+    with revisions.showing(event, draft.data):
+        return _preview_page(event, actions)
+
+
+def _preview_page(event, actions: dict) -> str:
     return render_template(
         "events/detail.html",
         event=event,
-        upcoming=upcoming,
+        upcoming=next_occurrence(event, utcnow()),
         describe_recurrence=describe,
         preview=True,
+        preview_actions=actions,
     )
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from branding.accounts.access import staff_required
@@ -11,6 +12,7 @@ from branding.businesses.labels import FIELD_LABELS, STATUS_LABELS
 from branding.businesses.models import Business, ModerationStatus
 from branding.businesses.review import WrongStatus
 from branding.core.web.query_args import enum_arg, page_arg, require_page
+from branding.extensions import db
 from branding.media import services as photo_services
 from branding.moderation import photos
 from branding.moderation import services as moderation
@@ -42,8 +44,22 @@ def _review_page(item, status: int = 200, **forms):
         "suspend": ReasonForm(prefix="suspend"),
         **forms,
     }
+    review = moderation.review_of(item)
+    changeset = moderation.changeset_of(item) if isinstance(item, Business) else None
+    if db.session.new:  # a listing submitted before revisions gets its baseline recorded
+        db.session.commit()
     page = "moderation/business.html" if isinstance(item, Business) else "moderation/product.html"
-    return render_template(page, review=moderation.review_of(item), forms=forms), status
+    return render_template(page, review=review, changeset=changeset, forms=forms), status
+
+
+def _revision_arg() -> int | None:
+    value = request.form.get("revision", "")
+    return int(value) if value.isdigit() else None
+
+
+STALE = _l(
+    "The owner changed it after this page was shown; nothing was done. Review the new version."
+)
 
 
 @bp.get("/")
@@ -89,9 +105,15 @@ def approve(kind: str, item_id: int, action: str):
     """Approve a pending listing, or reinstate a suspended one, for visitors to see."""
     listing = _item(kind, item_id)
     try:
-        getattr(moderation, action)(current_user._get_current_object(), listing)
+        if action == "approve":
+            moderation.approve(current_user._get_current_object(), listing, _revision_arg())
+        else:
+            moderation.reinstate(current_user._get_current_object(), listing)
     except WrongStatus:
         flash(_("Its status has changed in the meantime; nothing was done."), "error")
+        return redirect(_detail_url(listing))
+    except moderation.Stale:
+        flash(str(STALE), "error")
         return redirect(_detail_url(listing))
     flash(_("Approved: visitors can see it now."), "success")
     return redirect(url_for(".queue") if action == "approve" else _detail_url(listing))
@@ -105,13 +127,56 @@ def refuse(kind: str, item_id: int, action: str):
     form = ReasonForm(prefix=action)
     if not form.validate_on_submit():
         return _review_page(listing, 400, **{action: form})
+    me = current_user._get_current_object()
     try:
-        getattr(moderation, action)(current_user._get_current_object(), listing, form.reason.data)
+        if action == "reject":
+            moderation.reject(me, listing, form.reason.data, _revision_arg())
+        else:
+            moderation.suspend(me, listing, form.reason.data)
     except WrongStatus:
         flash(_("Its status has changed in the meantime; nothing was done."), "error")
         return redirect(_detail_url(listing))
+    except moderation.Stale:
+        flash(str(STALE), "error")
+        return redirect(_detail_url(listing))
     flash(_("Done. The owner sees your reason on their page."), "info")
     return redirect(url_for(".queue") if action == "reject" else _detail_url(listing))
+
+
+@bp.post("/businesses/<int:item_id>/decide")
+@staff_required
+def decide(item_id: int):
+    """Decide a business's change set exactly as the page showed it, per item or all at once."""
+    business = _item("businesses", item_id)
+    everything = request.form.get("all") == "approve"
+    choices = {}
+    for value in request.form.getlist("shown"):
+        if value.isdigit():
+            revision_id = int(value)
+            decision = "approve" if everything else request.form.get(f"decision-{value}", "wait")
+            choices[revision_id] = (decision, request.form.get(f"reason-{value}", ""))
+    missing = [i for i, (d, reason) in choices.items() if d == "reject" and not reason.strip()]
+    if missing:
+        flash(_("Give the owner a reason for each item you reject."), "error")
+        return _review_page(business, 400)
+    photo_ids = [int(v) for v in request.form.getlist("photo") if v.isdigit()]
+    if not everything:
+        photo_ids = [i for i in photo_ids if request.form.get(f"photo-{i}") == "approve"]
+    done = moderation.decide(current_user._get_current_object(), business, choices, photo_ids)
+    if done.stale:
+        flash(str(STALE), "error")
+    if done.approved or done.rejected or done.photos:
+        flash(
+            _(
+                "Done: %(approved)d approved, %(rejected)d not approved, %(photos)d photos "
+                "approved. The owner has been told.",
+                approved=len(done.approved),
+                rejected=len(done.rejected),
+                photos=len(done.photos),
+            ),
+            "success",
+        )
+    return redirect(url_for(".queue"))
 
 
 @bp.post("/businesses/<int:item_id>/<any(verify, unverify):action>")

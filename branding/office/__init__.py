@@ -11,7 +11,8 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the back office's start page, audit log, translations and admin pages."""
-    from branding.office import admin_views, views
+    from branding.office import admin_views, history_views, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(admin_views.bp)
+    app.register_blueprint(history_views.bp)

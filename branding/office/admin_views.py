@@ -8,10 +8,12 @@ from flask_login import current_user
 
 from branding.accounts import services as accounts
 from branding.accounts.access import admin_required
+from branding.accounts.mails import queue_invitation
 from branding.accounts.models import Role, User
 from branding.extensions import db
 from branding.identity.services import site_settings, update_settings
 from branding.office.settings_form import SettingsForm
+from branding.office.staff_form import StaffInviteForm
 
 bp = Blueprint("admin", __name__, url_prefix="/<lang:lang>/office/admin")
 
@@ -25,6 +27,45 @@ def _user(user_id: int) -> User:
 def users():
     """List the accounts with their roles."""
     return render_template("office/admin/users.html", users=accounts.list_users(), roles=list(Role))
+
+
+@bp.route("/users/invite", methods=["GET", "POST"])
+@admin_required
+def invite():
+    """Make a staff account and mail its owner a link to choose a password."""
+    form = StaffInviteForm()
+    if form.validate_on_submit():
+        me = current_user._get_current_object()
+        try:
+            user = accounts.invite_staff(
+                me, form.email.data, form.display_name.data, Role(form.role.data),
+                form.language.data,
+            )  # fmt: skip
+        except accounts.AccountError:
+            form.email.errors.append(_("An account with this e-mail address exists already."))
+        else:
+            queue_invitation(user, me)
+            accounts.commit()
+            flash(_("Invited: %(email)s will get a link to choose a password.", email=user.email),
+                  "success")  # fmt: skip
+            return redirect(url_for(".users"))
+    return render_template("office/admin/invite.html", form=form)
+
+
+@bp.post("/users/<int:user_id>/invite")
+@admin_required
+def reinvite(user_id: int):
+    """Send a new set-password link to a staff account (the old one stops working)."""
+    user = _user(user_id)
+    if not user.is_staff or not user.active:
+        flash(_("Only an active staff account can be invited."), "error")
+    else:
+        accounts.renew_invitation(current_user._get_current_object(), user)
+        queue_invitation(user, current_user._get_current_object())
+        accounts.commit()
+        flash(_("Invited: %(email)s will get a link to choose a password.", email=user.email),
+              "success")  # fmt: skip
+    return redirect(url_for(".users"))
 
 
 @bp.post("/users/<int:user_id>/role")

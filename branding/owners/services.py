@@ -5,10 +5,16 @@ The rules:
 - A new business or product starts as a draft that only its owner sees.
 - Submitting moves a draft or rejected listing to "waiting for review"; submitting a
   business also submits its draft products.
-- Saving a change to a reviewed field (``review.BUSINESS_FIELDS``/``PRODUCT_FIELDS``) of an
-  approved listing sends it back to review, submitted now: visitors do not see it until an
-  editor approves it again (the form warns the owner before saving). A save that changes no
-  reviewed field, such as marking a product sold out, keeps the listing approved.
+- A change to an approved listing never takes it offline: it is kept as a revision waiting
+  for review (``editorial.revisions``), and visitors see the approved version until an
+  editor approves the new one. A product's availability is not reviewed: marking it sold
+  out shows at once. A change that puts everything back as approved withdraws the waiting
+  one.
+- A listing visitors do not see (a draft, waiting, rejected or suspended one) is changed at
+  once, and each save is kept as a revision too.
+- A business the owner deletes is hidden at once and removed for good, with its products,
+  photos and search entries, after ``BUSINESS_DELETE_GRACE_DAYS`` (30); until then the owner
+  can restore it.
 - A rejected listing stays rejected, with its reason, until the owner submits it again; a
   suspended business stays suspended whatever the owner saves (only an editor reinstates it).
 - Owner, status, verification and approval are never taken from the owner's values.
@@ -18,14 +24,17 @@ The rules:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from branding.accounts import audit
 from branding.accounts.models import User
 from branding.areas.models import Area
+from branding.businesses.editing import BUSINESS_VALUES, PRODUCT_VALUES, next_position
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
 from branding.businesses.review import (
     WrongStatus,
@@ -37,17 +46,14 @@ from branding.businesses.review import (
 from branding.core.content.columns import clean_translations
 from branding.core.content.publishing import utcnow
 from branding.core.content.slugs import unique_slug
+from branding.editorial import revisions, scheduling
+from branding.editorial.models import Revision, RevisionKind, RevisionStatus
 from branding.extensions import db
 
 DRAFT, PENDING = ModerationStatus.DRAFT, ModerationStatus.PENDING
 APPROVED, REJECTED = ModerationStatus.APPROVED, ModerationStatus.REJECTED
 SUBMITTABLE = (DRAFT, REJECTED)
-# What an owner's values may set; anything else in them is ignored.
-BUSINESS_VALUES = (
-    "name", "category", "area_id", "summary", "description", "address", "latitude",
-    "longitude", "opening_hours", "whatsapp", "phone", "email", "social_links",
-)  # fmt: skip
-PRODUCT_VALUES = ("name", "description", "price_min", "price_max", "unit", "available")
+WAITS = revisions.PENDING
 TEXTS = {Business: {"summary", "description"}, Product: {"name", "description", "unit"}}
 
 
@@ -61,6 +67,9 @@ class OwnedBusiness:
     products: int
     pending: int  # products waiting for review
     rejected: int  # products rejected
+    proposal: Revision | None = None  # a change to the approved listing, waiting
+    declined: Revision | None = None  # the last change the tourism office declined
+    drafts: int = 0  # products not yet submitted
 
 
 def _check_owner(owner: User, business: Business) -> None:
@@ -82,12 +91,38 @@ def my_businesses(owner: User) -> list[OwnedBusiness]:
     by_business: dict[int, dict[ModerationStatus, int]] = {}
     for business_id, status, n in counts:
         by_business.setdefault(business_id, {})[ModerationStatus(status)] = n
-    return [_owned(b, by_business.get(b.id, {})) for b in businesses]
+    newest = _newest_revisions([b.id for b in businesses])
+    return [_owned(b, by_business.get(b.id, {}), newest.get(b.id)) for b in businesses]
 
 
-def _owned(business: Business, counts: dict[ModerationStatus, int]) -> OwnedBusiness:
+def _newest_revisions(ids: list[int]) -> dict[int, Revision]:
+    """The newest revision of each of these businesses, in one query."""
+    if not ids:
+        return {}
+    newest = (
+        select(func.max(Revision.id))
+        .where(Revision.item_type == "businesses", Revision.item_id.in_(ids))
+        .group_by(Revision.item_id)
+    )
+    rows = db.session.scalars(select(Revision).where(Revision.id.in_(newest)))
+    return {revision.item_id: revision for revision in rows}
+
+
+def _owned(
+    business: Business, counts: dict[ModerationStatus, int], newest: Revision | None
+) -> OwnedBusiness:
     total = sum(counts.values())
-    return OwnedBusiness(business, total, counts.get(PENDING, 0), counts.get(REJECTED, 0))
+    proposal = newest if newest is not None and newest.status == WAITS else None
+    declined = newest if newest is not None and newest.status == RevisionStatus.REJECTED else None
+    return OwnedBusiness(
+        business,
+        total,
+        counts.get(PENDING, 0),
+        counts.get(REJECTED, 0),
+        proposal,
+        declined,
+        counts.get(DRAFT, 0),
+    )
 
 
 def get_own_business(owner: User, business_id: int) -> Business:
@@ -137,13 +172,36 @@ def _set(item: Business | Product, name: str, value: Any) -> None:
     setattr(item, name, clean_translations(value) if name in TEXTS[type(item)] else value)
 
 
-def _back_to_review(item: Business | Product, before: dict, after: dict) -> None:
-    """Send an approved listing whose reviewed fields changed back to the review queue."""
-    if item.status == APPROVED and item.approved_snapshot is None:
-        item.approved_snapshot = before  # approved before snapshots were kept (sample data)
-    if item.status == APPROVED and changes(before, after):
-        item.status = PENDING
+def _propose(owner: User, item: Business | Product, values: dict[str, Any], editable) -> dict:
+    """Keep a change to an approved listing as a revision waiting for review.
+
+    The row (what visitors see) keeps its reviewed fields; fields that are not reviewed
+    (a product's availability) change at once. Returns the audit's changes.
+    """
+    live = revisions.snapshot(item)
+    waiting = revisions.latest(item, WAITS)
+    proposed = {**(waiting.data if waiting else live), **revisions.plain_values(values)}
+    reviewed = revisions.spec_of(item).reviewed or editable
+    unreviewed = [name for name in editable if name not in reviewed]
+    for name in unreviewed:
+        setattr(item, name, values[name])
+    proposed.update({name: revisions.plain_values(values)[name] for name in unreviewed})
+    differs = changes({k: live.get(k) for k in reviewed}, {k: proposed.get(k) for k in reviewed})
+    changed = audit.diff({k: live.get(k) for k in editable}, {k: proposed[k] for k in editable})
+    if differs:
+        revision = revisions.record(item, owner, RevisionKind.EDIT, WAITS, proposed)
         item.submitted_at = utcnow()
+        changed["revision"] = [None, revision.id]
+    elif waiting is not None:  # everything is back as approved: nothing to review
+        revisions.supersede_waiting(item)
+        changed["revision"] = [waiting.id, None]
+    return changed
+
+
+def _kept(item: Business | Product, owner: User) -> None:
+    """Keep the row as saved in a revision (waiting, if the listing is under review)."""
+    status = WAITS if item.status == PENDING else RevisionStatus.DRAFT
+    revisions.record(item, owner, RevisionKind.EDIT, status)
 
 
 def create_business(owner: User, values: dict[str, Any]) -> Business:
@@ -154,27 +212,37 @@ def create_business(owner: User, values: dict[str, Any]) -> Business:
         business.slug = unique_slug(Business, business.name)
     db.session.add(business)
     db.session.flush()
+    revisions.record(business, owner, RevisionKind.CREATE, RevisionStatus.DRAFT)
     record(owner, "create", business, audit.diff({}, business_snapshot(business)))
     db.session.commit()
     return business
 
 
 def update_business(owner: User, business: Business, values: dict[str, Any]) -> Business:
-    """Save the owner's changes; an approved business goes back to review."""
+    """Save the owner's changes; for an approved business, as a change waiting for review."""
     _check_owner(owner, business)
-    before, status = business_snapshot(business), business.status
+    if business.status == APPROVED:
+        if db.session.get(Area, values["area_id"]) is None:
+            raise NotFound(values["area_id"])
+        clean = {name: _clean(Business, name, values[name]) for name in BUSINESS_VALUES}
+        clean["category"] = BusinessCategory(values["category"])
+        changed = _propose(owner, business, clean, BUSINESS_VALUES)
+        record(owner, "update", business, changed)
+        db.session.commit()
+        return business
+    before = business_snapshot(business)
     with db.session.no_autoflush:
         _apply_business(business, values)
         if business.approved_at is None:  # never public: its address may follow its name
             business.slug = unique_slug(Business, business.name, business.id)
-    after = business_snapshot(business)
-    _back_to_review(business, before, after)
-    changed = audit.diff(before, after)
-    if business.status != status:
-        changed["status"] = [status.value, business.status.value]
-    record(owner, "update", business, changed)
+    _kept(business, owner)
+    record(owner, "update", business, audit.diff(before, business_snapshot(business)))
     db.session.commit()
     return business
+
+
+def _clean(model: type, name: str, value: Any) -> Any:
+    return clean_translations(value) if name in TEXTS[model] else value
 
 
 def submit_business(owner: User, business: Business) -> Business:
@@ -184,46 +252,60 @@ def submit_business(owner: User, business: Business) -> Business:
         raise WrongStatus(business.status)
     now = utcnow()
     business.status, business.submitted_at = PENDING, now
-    drafts = [p for p in business.products if p.status == DRAFT]
-    for product in drafts:
-        product.status, product.submitted_at = PENDING, now
+    revisions.record(business, owner, RevisionKind.EDIT, WAITS)
+    drafts = _submit_drafts(owner, business, now)
     record(owner, "submit", business, {"products": [p.id for p in drafts]})
     db.session.commit()
     return business
 
 
+def _submit_drafts(owner: User, business: Business, now: datetime) -> list[Product]:
+    drafts = [p for p in business.products if p.status == DRAFT]
+    for product in drafts:
+        product.status, product.submitted_at = PENDING, now
+        revisions.record(product, owner, RevisionKind.EDIT, WAITS)
+    return drafts
+
+
+def submit_products(owner: User, business: Business) -> list[Product]:
+    """Send an approved business's draft products for review, as one change set."""
+    _check_owner(owner, business)
+    drafts = _submit_drafts(owner, business, utcnow())
+    if drafts:
+        record(owner, "submit", business, {"products": [p.id for p in drafts]})
+    db.session.commit()
+    return drafts
+
+
 def create_product(owner: User, business: Business, values: dict[str, Any]) -> Product:
     """Add a draft product at the end of one of the owner's businesses."""
     _check_owner(owner, business)
-    last = db.session.scalar(
-        select(func.max(Product.position)).where(Product.business_id == business.id)
-    )
-    position = 0 if last is None else last + 1
-    product = Product(business=business, status=DRAFT, position=position)
+    product = Product(business=business, status=DRAFT, position=next_position(business))
     for name in PRODUCT_VALUES:
         _set(product, name, values[name])
     db.session.add(product)
     db.session.flush()
+    revisions.record(product, owner, RevisionKind.CREATE, RevisionStatus.DRAFT)
     record(owner, "create", product, audit.diff({}, product_snapshot(product)))
     db.session.commit()
     return product
 
 
 def update_product(owner: User, product: Product, values: dict[str, Any]) -> Product:
-    """Save the owner's changes; an approved product goes back to review."""
+    """Save the owner's changes; for an approved product, as a change waiting for review."""
     _check_owner(owner, product.business)
-    before, status = product_snapshot(product), product.status
-    available = product.available
+    if product.status == APPROVED:
+        clean = {name: _clean(Product, name, values[name]) for name in PRODUCT_VALUES}
+        changed = _propose(owner, product, clean, PRODUCT_VALUES)
+        record(owner, "update", product, changed)
+        db.session.commit()
+        return product
+    before = {**product_snapshot(product), "available": product.available}
     for name in PRODUCT_VALUES:
         _set(product, name, values[name])
-    after = product_snapshot(product)
-    _back_to_review(product, before, after)
-    changed = audit.diff(
-        {**before, "available": available}, {**after, "available": product.available}
-    )
-    if product.status != status:
-        changed["status"] = [status.value, product.status.value]
-    record(owner, "update", product, changed)
+    _kept(product, owner)
+    after = {**product_snapshot(product), "available": product.available}
+    record(owner, "update", product, audit.diff(before, after))
     db.session.commit()
     return product
 
@@ -234,6 +316,7 @@ def submit_product(owner: User, product: Product) -> Product:
     if product.status not in SUBMITTABLE:
         raise WrongStatus(product.status)
     product.status, product.submitted_at = PENDING, utcnow()
+    revisions.record(product, owner, RevisionKind.EDIT, WAITS)
     record(owner, "submit", product)
     db.session.commit()
     return product
@@ -243,6 +326,7 @@ def delete_product(owner: User, product: Product) -> None:
     """Delete one of the owner's products for good."""
     _check_owner(owner, product.business)
     record(owner, "delete", product, {"name": [dict(product.name), None]})
+    revisions.forget(product)
     db.session.delete(product)
     db.session.commit()
 
@@ -258,3 +342,66 @@ def move_product(owner: User, product: Product, step: int) -> Product:
     record(owner, "reorder", product, {"position": [index, target]})
     db.session.commit()
     return product
+
+
+def showing_proposal(item: Business | Product):
+    """The waiting change of an approved listing, for the owner's form (or None)."""
+    if item.status != APPROVED:
+        return None
+    return revisions.latest(item, WAITS)
+
+
+def grace_period() -> timedelta:
+    return timedelta(days=current_app.config.get("BUSINESS_DELETE_GRACE_DAYS", 30))
+
+
+def delete_business(owner: User, business: Business) -> Business:
+    """Hide one of the owner's businesses at once; it goes for good after the grace period."""
+    _check_owner(owner, business)
+    if business.deleted_at is None:
+        business.deleted_at = utcnow()
+        record(owner, "delete", business, {"deleted_at": [None, business.deleted_at.isoformat()]})
+        db.session.commit()
+    return business
+
+
+def restore_business(owner: User, business: Business) -> Business:
+    """Bring back a business its owner deleted, before the grace period ends."""
+    _check_owner(owner, business)
+    if business.deleted_at is not None:
+        record(owner, "restore", business, {"deleted_at": [business.deleted_at.isoformat(), None]})
+        business.deleted_at = None
+        db.session.commit()
+    return business
+
+
+def purge_deleted(now: datetime) -> int:
+    """Remove businesses deleted longer ago than the grace period, with all that was theirs.
+
+    Their products and photos go by cascade (the photo files after the commit), and the
+    search outbox sees the deleted rows, so their search entries go too.
+    """
+    cutoff = now - grace_period()
+    ids = list(db.session.scalars(select(Business.id).where(Business.deleted_at < cutoff)))
+    db.session.commit()
+    removed = 0
+    for business_id in ids:
+        business = db.session.get(Business, business_id)
+        if business is None or business.deleted_at is None or business.deleted_at >= cutoff:
+            continue
+        audit.record(None, "purge", business, {"name": [business.name, None]})
+        for product in business.products:
+            revisions.forget(product)
+        revisions.forget(business)
+        db.session.delete(business)
+        db.session.commit()
+        removed += 1
+    return removed
+
+
+scheduling.task("deleted businesses removed", purge_deleted)
+
+
+def area_of(area_id: int) -> Area | None:
+    """Return an area by id (to show an owner's waiting change)."""
+    return db.session.get(Area, area_id)

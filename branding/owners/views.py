@@ -12,7 +12,9 @@ from branding.accounts.access import owner_required
 from branding.businesses.labels import STATUS_LABELS
 from branding.businesses.models import ModerationStatus
 from branding.businesses.review import WrongStatus
+from branding.core.i18n.formatting import long_date
 from branding.core.web.errors import render_http_error
+from branding.editorial import revisions
 from branding.media.photo_routes import OWNERS, Gallery, add_photo_routes
 from branding.owners import services as ownership
 from branding.owners.forms import BusinessForm, ProductForm
@@ -25,6 +27,10 @@ SAVED = {
         "Saved. The tourism office will review it; visitors see it once it is approved."
     ),
     ModerationStatus.APPROVED: _l("Saved. Visitors see the change now."),
+    "proposed": _l(
+        "Saved. The tourism office will review your change; visitors see the approved version "
+        "until then."
+    ),
     ModerationStatus.REJECTED: _l("Saved. Submit it again when you have dealt with the reason."),
     ModerationStatus.SUSPENDED: _l(
         "Saved. It stays hidden until the tourism office reinstates it."
@@ -59,7 +65,9 @@ def _product(business_id: int, product_id: int):
 @owner_required
 def dashboard():
     """List my businesses with their review status, any reason, and their products."""
-    return render_template("owner/dashboard.html", rows=ownership.my_businesses(_me()))
+    return render_template(
+        "owner/dashboard.html", rows=ownership.my_businesses(_me()), grace=ownership.grace_period()
+    )
 
 
 @bp.route("/businesses/new", methods=["GET", "POST"])
@@ -82,23 +90,75 @@ def edit_business(business_id: int):
     form = BusinessForm()
     if form.validate_on_submit():
         ownership.update_business(_me(), business, form.values())
-        flash(str(SAVED[business.status]), "success")
+        flash(_saved(business), "success")
         return redirect(url_for(".dashboard"))
+    proposal = ownership.showing_proposal(business)
     if not form.is_submitted():
-        form.fill(business)
-    return render_template("owner/business_form.html", form=form, business=business)
+        _fill(form, business, proposal)
+    return render_template(
+        "owner/business_form.html", form=form, business=business, proposal=proposal
+    )
+
+
+def _saved(item) -> str:
+    """Say what a save did, in the owner's words."""
+    if ownership.showing_proposal(item) is not None:
+        return str(SAVED["proposed"])
+    return str(SAVED[item.status])
+
+
+def _fill(form, item, proposal) -> None:
+    """Show the item in the form: with the owner's change waiting for review, if any."""
+    if proposal is None:
+        form.fill(item)
+        return
+    with revisions.showing(item, proposal.data):
+        if hasattr(item, "area_id"):
+            item.area = ownership.area_of(item.area_id)
+        form.fill(item)
 
 
 @bp.post("/businesses/<int:business_id>/submit")
 @owner_required
 def submit_business(business_id: int):
     """Send my business and its draft products to the tourism office for review."""
+    business = _business(business_id)
+    if business.status == ModerationStatus.APPROVED:
+        if ownership.submit_products(_me(), business):
+            flash(_("Submitted. The tourism office will review it soon."), "success")
+        else:
+            flash(_("Nothing new to submit: changes to an approved listing are sent for review "
+                    "when you save them."), "info")  # fmt: skip
+        return redirect(url_for(".dashboard"))
     try:
-        ownership.submit_business(_me(), _business(business_id))
+        ownership.submit_business(_me(), business)
     except WrongStatus:
         flash(str(NOT_SUBMITTABLE), "error")
     else:
         flash(_("Submitted. The tourism office will review it soon."), "success")
+    return redirect(url_for(".dashboard"))
+
+
+@bp.post("/businesses/<int:business_id>/delete")
+@owner_required
+def delete_business(business_id: int):
+    """Delete my business: hidden at once, removed for good after the grace period."""
+    business = ownership.delete_business(_me(), _business(business_id))
+    removal = business.deleted_at + ownership.grace_period()
+    flash(
+        _("Deleted. Visitors no longer see it. You can restore it until %(date)s; after that "
+          "it is removed for good, with its products and photos.", date=long_date(removal)),
+        "info",
+    )  # fmt: skip
+    return redirect(url_for(".dashboard"))
+
+
+@bp.post("/businesses/<int:business_id>/restore")
+@owner_required
+def restore_business(business_id: int):
+    """Bring back my deleted business before it is removed for good."""
+    ownership.restore_business(_me(), _business(business_id))
+    flash(_("Restored. It is shown again as it was before you deleted it."), "success")
     return redirect(url_for(".dashboard"))
 
 
@@ -141,12 +201,18 @@ def edit_product(business_id: int, product_id: int):
     form = ProductForm()
     if form.validate_on_submit():
         ownership.update_product(_me(), product, form.values())
-        flash(str(SAVED[product.status]), "success")
+        flash(_saved(product), "success")
         return redirect(url_for(".products", business_id=business_id))
+    proposal = ownership.showing_proposal(product)
     if not form.is_submitted():
-        form.fill(product)
+        _fill(form, product, proposal)
+    product = _product(business_id, product_id)
     return render_template(
-        "owner/product_form.html", form=form, business=product.business, product=product
+        "owner/product_form.html",
+        form=form,
+        business=product.business,
+        product=product,
+        proposal=proposal,
     )
 
 

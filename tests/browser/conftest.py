@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 
 from branding import create_app
 from branding.extensions import db
 from pakpak_sample.loader import load_sample_data
+from pakpak_sample.photos import add_sample_photos
 from tests.conftest import IN_CI, _empty_tables
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -29,24 +31,45 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _serve(app: Flask) -> tuple[Callable[[], None], str]:
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        thread.join(timeout=5)
+
+    return stop, f"http://127.0.0.1:{server.server_port}"
+
+
 @pytest.fixture(scope="module")
 def live_server(migrated: dict, request) -> Iterator[str]:
     """Serve the app with the sample data on a free localhost port.
 
-    Its illustrations (some seconds of renditions) only for modules that set SAMPLE_PHOTOS.
+    A module that only reads sets ``SHARED_SAMPLE = True`` and is served the illustrated sample
+    every reading test shares; the others get their own sample, without illustrations but for
+    the destinations a module names in ``SAMPLE_PHOTOS`` (slugs).
     """
-    config = {**migrated, "SERVER_NAME": None, "WTF_CSRF_ENABLED": True}
-    app = create_app(config)
+    if getattr(request.module, "SHARED_SAMPLE", False):
+        site = request.getfixturevalue("sample_site")
+        app = create_app({**site.app.config, "SERVER_NAME": None, "WTF_CSRF_ENABLED": True})
+        stop, url = _serve(app)
+        yield url
+        stop()
+        with app.app_context():
+            db.engine.dispose()
+        return
+    app = create_app({**migrated, "SERVER_NAME": None, "WTF_CSRF_ENABLED": True})
     with app.app_context():
-        load_sample_data(photos=getattr(request.module, "SAMPLE_PHOTOS", False))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+        load_sample_data(photos=False)
+        if slugs := getattr(request.module, "SAMPLE_PHOTOS", None):
+            add_sample_photos(slugs)
+    stop, url = _serve(app)
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield url
     finally:
-        server.shutdown()
-        thread.join(timeout=5)
+        stop()
         with app.app_context():
             db.session.remove()
             _empty_tables()

@@ -12,7 +12,7 @@ from tests.browser.test_office_journey import log_in
 from tests.media.photo_files import gps_exif, photo_bytes
 
 pytestmark = pytest.mark.browser
-SAMPLE_PHOTOS = True  # the destination already has photos: ours is added, then made cover
+SAMPLE_PHOTOS = {"air-terjun-lae-une"}  # it has photos already: ours is added, then made cover
 
 
 def test_editor_uploads_a_photo_that_visitors_see(live_server, page, tmp_path):

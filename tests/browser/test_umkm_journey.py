@@ -50,11 +50,9 @@ def test_owner_lists_editor_approves_visitor_sees(live_server, page):
     log_in(page, live_server, EDITOR_EMAIL, SAMPLE_PASSWORD)
     page.goto(f"{live_server}/en/office/moderation/")
     page.get_by_role("link", name="Warung Kopi Sitanggang").first.click()
+    expect(page.get_by_text("Ground arabica coffee").first).to_be_visible()  # one change set
     page.screenshot_step("4-review")
-    page.get_by_role("button", name="Approve").click()
-    page.goto(f"{live_server}/en/office/moderation/")
-    page.get_by_role("link", name="Ground arabica coffee").click()
-    page.get_by_role("button", name="Approve").click()
+    page.get_by_role("button", name="Approve all shown").click()
     page.get_by_role("button", name="Log out").click()
 
     page.goto(f"{live_server}/en/businesses/?category=coffee")

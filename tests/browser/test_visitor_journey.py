@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-SAMPLE_PHOTOS = True  # the visitor sees the sample's illustrations
+SHARED_SAMPLE = True  # the visitor sees the sample's illustrations, and changes nothing
 
 
 def test_home_to_destination_to_english_to_event(live_server, page):

@@ -60,13 +60,17 @@ class MultilingualText(dict):
 
 
 def clean_translations(value: dict | None) -> MultilingualText:
-    """Keep known languages with non-blank text, trimmed."""
+    """Keep known languages with non-blank text, trimmed, with plain newlines (no CR)."""
     value = value or {}
     unknown = set(value) - set(LANGUAGES)
     if unknown:
         raise ValueError(f"unknown language codes: {sorted(unknown)}")
     return MultilingualText(
-        {code: text.strip() for code, text in value.items() if text and text.strip()}
+        {
+            code: text.replace("\r\n", "\n").strip()
+            for code, text in value.items()
+            if text and text.strip()
+        }
     )
 
 

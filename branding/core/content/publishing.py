@@ -43,6 +43,13 @@ class Publishable:
         return self.status == PublicationStatus.PUBLISHED
 
 
+class Scheduled:
+    """When the tourism office wants an item to go live, or to close itself (UTC, or none)."""
+
+    publish_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    unpublish_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+
+
 class Timestamped:
     """Creation and last-change times, kept in UTC."""
 

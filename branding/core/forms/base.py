@@ -120,11 +120,6 @@ class BaseForm(FlaskForm):
             return _CatalogTranslations()
 
 
-def language_field_names(name: str) -> list[str]:
-    """Return the form field names of a text kept per language: name_id, name_en, name_btd."""
-    return [f"{name}_{code}" for code in LANGUAGES]
-
-
 def add_language_fields(
     form_cls: type,
     name: str,

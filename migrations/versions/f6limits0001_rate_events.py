@@ -1,7 +1,7 @@
 """Rate events for login throttling and the limits on registration, reset mail and uploads
 
-Revision ID: e5limits0001
-Revises: d4photos0001
+Revision ID: f6limits0001
+Revises: e5workflow01
 Create Date: 2026-12-01 10:00:00.000000
 
 """
@@ -12,8 +12,8 @@ import branding.core.content.columns
 
 
 # revision identifiers, used by Alembic.
-revision = 'e5limits0001'
-down_revision = 'd4photos0001'
+revision = 'f6limits0001'
+down_revision = 'e5workflow01'
 branch_labels = None
 depends_on = None
 
