@@ -160,6 +160,7 @@ def reset(token: str):
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
+@no_store
 def accept_invite(token: str):
     """Choose a password for an account the tourism office made, with the invitation link."""
     user = services.user_for_invite_token(token)

@@ -74,7 +74,7 @@ def build_path(rule: Rule, values: dict) -> str:
             return str(values[slug_for(rule.endpoint)])
         if isinstance(converter, AnyConverter):
             return sorted(converter.items)[0]
-        return str(values[name])
+        return str(values.get(name, 1))  # an id the world has no row for: the view's 404
 
     return _ARGUMENT.sub(value, rule.rule)
 
