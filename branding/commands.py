@@ -12,7 +12,7 @@ from flask.cli import AppGroup
 from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
-from branding.backup import backup_command, restore_command
+from branding.backup.commands import backup_command, restore_command
 from branding.editorial.commands import mail_cli, publish_cli
 from branding.media.commands import media_cli
 from branding.moderation import commands as moderation_commands  # noqa: F401  (mail digest)

@@ -163,3 +163,10 @@ def test_an_event_the_database_refuses_is_shown_again_as_typed(client, make, mon
     assert "could not be saved" in html
     assert 'value="Pesta Kopi Sidiangkat"' in html and 'value="Koperasi Kopi"' in html
     assert db.session.scalar(select(Event)) is None
+
+
+def test_an_error_pages_title_says_what_happened(client):  # a papercut: it was just "404"
+    html = client.get("/id/no-such-page").get_data(as_text=True)
+    assert "<title>Halaman tidak ditemukan (404) ·" in html
+    html = client.get("/en/no-such-page").get_data(as_text=True)
+    assert "<title>Page not found (404) ·" in html

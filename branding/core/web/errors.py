@@ -93,7 +93,9 @@ def render_http_error(error: Exception):
             db.session.rollback()
         g.lang = lang
         csrf_failed = isinstance(error, CSRFError)
-        html = render_template("site/error.html", error=error, csrf_failed=csrf_failed)
+        html = render_template(
+            "site/error.html", error=error, csrf_failed=csrf_failed, heading=_heading(code)
+        )
         response = Response(html, status=code, mimetype="text/html")
         for name, value in error.get_headers():
             if name.lower() != "content-type":

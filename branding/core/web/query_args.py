@@ -95,7 +95,7 @@ class BoundedIntegerConverter(IntegerConverter):
         super().__init__(map, fixed_digits, min, 2**31 - 1 if max is None else max, signed)
 
 
-def _without_nul(values: MultiDict) -> MultiDict | None:
+def _without_nul(values: MultiDict) -> ImmutableMultiDict | None:
     if not any("\x00" in k or "\x00" in v for k, v in values.items(multi=True)):
         return None
     pairs = [(k.replace("\x00", ""), v.replace("\x00", "")) for k, v in values.items(multi=True)]
@@ -110,11 +110,11 @@ def refuse_nul() -> None:
         raise NotFound()
     cleaned = _without_nul(request.args)
     if cleaned is not None:
-        request.args = cleaned  # type: ignore[misc]
+        request.args = cleaned
     if request.method == "POST":
         cleaned = _without_nul(request.form)
         if cleaned is not None:
-            request.form = cleaned  # type: ignore[misc]
+            request.form = cleaned
 
 
 def init_app(app: Flask) -> None:
