@@ -48,5 +48,7 @@ browser:  ## Debian's Chromium for the browser journeys
 	  echo "Installing Debian's chromium for the browser journeys"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-lint:
+lint:  ## ruff (lint and format), the type checker, the import contracts
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports

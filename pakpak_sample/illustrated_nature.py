@@ -33,7 +33,7 @@ def waterfall(c: Canvas) -> None:
     hills(c, 0.3, 0.38, rng.choice(FAR_HILLS), (100, 150, 110), layers=2)
     rock = vary(rng, (95, 100, 92), 10)
     top, pool_y = c.y(rng.uniform(0.2, 0.3)), c.y(rng.uniform(0.68, 0.74))
-    cliff = [(0, top + c.y(0.06))]
+    cliff: list[tuple[float, float]] = [(0, top + c.y(0.06))]
     for i in range(1, 12):
         cliff.append((c.w * i / 12, top + rng.uniform(-0.03, 0.04) * c.h))
     c.draw.polygon([*cliff, (c.w, top + c.y(0.05)), (c.w, pool_y), (0, pool_y)], fill=rock)
@@ -153,8 +153,9 @@ def hills_path(c: Canvas) -> None:
     far_x = c.x(rng.uniform(0.35, 0.65))
     path(c, c.x(rng.uniform(0.4, 0.6)), (far_x, height_at(near, far_x) + 4), 0.12, PATH)
     for _ in range(rng.randint(2, 4)):
-        x = c.x(rng.choice((rng.uniform(0.02, 0.3), rng.uniform(0.7, 0.98))))
-        round_tree(c, x, height_at(near, x) + c.y(0.12), c.s * rng.uniform(0.1, 0.16), green)
+        tree_x = c.x(rng.choice((rng.uniform(0.02, 0.3), rng.uniform(0.7, 0.98))))
+        ground = height_at(near, tree_x) + c.y(0.12)
+        round_tree(c, tree_x, ground, c.s * rng.uniform(0.1, 0.16), green)
 
 
 def valley(c: Canvas) -> None:

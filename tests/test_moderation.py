@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from branding.accounts.models import AuditEntry, Role
 from branding.businesses.models import Business, ModerationStatus, Product
 from branding.core.content.publishing import utcnow
 from branding.extensions import db
+from branding.media.models import Photo
 from branding.moderation import services as moderation
+from branding.moderation.photos import get_owner_photo
 from tests.listing_helpers import approved, business_form, log_in, product_form, reload
 
 DRAFT, PENDING = ModerationStatus.DRAFT, ModerationStatus.PENDING
@@ -190,6 +192,17 @@ def test_queue_is_oldest_first(make, office):
     assert [r.item.id for r in queue.businesses] == [older.id, newer.id]
     html = office.get(f"{Q}/").get_data(as_text=True)
     assert html.index("Lama") < html.index("Baru") and "Sudah Disetujui" not in html
+
+
+def test_a_photo_whose_business_was_deleted_meanwhile_is_not_found(make):
+    """A photo read just before another request deleted its business: no item, so a 404."""
+    photo = make.photo(make.business(status=APPROVED), approved=False)
+    photo_id, business_id = photo.id, photo.business_id
+    db.session.expunge_all()
+    read = db.session.get(Photo, photo_id)  # the page has read the photo...
+    businesses = Business.__table__
+    db.session.execute(delete(businesses).where(businesses.c.id == business_id))  # ...then it went
+    assert read is not None and get_owner_photo(photo_id) is None
 
 
 def test_moderation_is_for_staff_only(app, make):

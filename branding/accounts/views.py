@@ -19,6 +19,7 @@ from flask_login import current_user, login_user, logout_user
 from branding.accounts import forms, limits, services
 from branding.accounts.access import login_required
 from branding.accounts.mails import send_reset_link
+from branding.core.forms.base import add_error
 from branding.core.web.security import no_store
 from branding.core.web.urls import safe_redirect
 
@@ -51,19 +52,21 @@ def login():
     form = forms.LoginForm()
     if form.validate_on_submit():
         try:
-            user = services.authenticate(form.email.data, form.password.data, _client())
+            user = services.authenticate(form.email.data or "", form.password.data or "", _client())
         except services.LoginRefused as refused:
             if refused.reason != "blocked":
-                form.password.errors.append(
-                    _("That e-mail address and password do not match an active account.")
+                add_error(
+                    form.password,
+                    _("That e-mail address and password do not match an active account."),
                 )
                 return render_template("accounts/login.html", form=form)
-            form.password.errors.append(
+            add_error(
+                form.password,
                 _(
                     "Too many failed attempts. Please wait %(seconds)s seconds and try again, "
                     "or set a new password with the link below.",
                     seconds=refused.retry_after,
-                )
+                ),
             )
             page = render_template("accounts/login.html", form=form)
             return page, 429, {"Retry-After": str(refused.retry_after)}
@@ -94,10 +97,10 @@ def register():
         )
         try:
             user = services.register_owner(
-                form.email.data, form.password.data, form.display_name.data
+                form.email.data or "", form.password.data or "", form.display_name.data or ""
             )
         except services.AccountError:
-            form.email.errors.append(_("An account with this e-mail address exists already."))
+            add_error(form.email, _("An account with this e-mail address exists already."))
         else:
             _start_session(user)
             flash(_("Welcome! Your account is ready. Now add your business."), "success")
@@ -112,8 +115,8 @@ def change_password():
     form = forms.PasswordChangeForm()
     user = current_user._get_current_object()
     if form.validate_on_submit():
-        if not services.check_password(user, form.current.data):
-            form.current.errors.append(_("That is not your current password."))
+        if not services.check_password(user, form.current.data or ""):
+            add_error(form.current, _("That is not your current password."))
         else:
             _start_session(services.change_password(user, form.password.data))
             flash(_("Your password has been changed."), "success")
@@ -129,7 +132,7 @@ def reset_request():
     if form.validate_on_submit():
         config = current_app.config
         limits.limit("reset-client", limits.key_of(_client()), *config["RESET_MAILS_PER_CLIENT"])
-        user = services.find_user(form.email.data)
+        user = services.find_user(form.email.data or "")
         # a quiet limit per address: the same answer either way, and no mail flood to anyone
         per_address = config["RESET_MAILS_PER_ADDRESS"]
         if (

@@ -65,7 +65,7 @@ def edit(area_id: int | None = None):
         for name in ("name", "description"):
             fill_language_fields(form, name, getattr(area, name))
     if form.validate_on_submit():
-        saved = editing.save_area(current_user, area, form.values(), form.slug.data)
+        saved = editing.save_area(current_user, area, form.values(), form.slug.data or "")
         flash(_("Saved."), "success")
         return redirect(url_for(".edit", area_id=saved.id))
     return render_template("office/areas/form.html", form=form, item=area)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, and_
 from sqlalchemy.ext.hybrid import hybrid_property
@@ -38,6 +39,9 @@ class ModerationStatus(StrEnum):
 
 class Reviewed:
     """What business owners list: visitors see it once the tourism office approves it."""
+
+    if TYPE_CHECKING:  # each model maps its own column; declared at run time, the mixin would too
+        status: Mapped[ModerationStatus]
 
     @hybrid_property
     def is_public(self) -> bool:

@@ -110,8 +110,8 @@ def _add_times(entry: IEvent, starts_at: datetime, ends_at: datetime, all_day: b
         entry.add("dtend", end)
 
 
-def _add_series(entry: IEvent, event: Event) -> None:
-    entry.add("rrule", vRecur.from_ical(ical_rule(event.recurrence_rule, event.all_day)))
+def _add_series(entry: IEvent, event: Event, rule: str) -> None:
+    entry.add("rrule", vRecur.from_ical(ical_rule(rule, event.all_day)))
     days = sorted(date.fromisoformat(d) for d in event.recurrence_exdates or [])
     if not days:
         return
@@ -135,7 +135,7 @@ def event_component(
     if occurrence is None:
         _add_times(entry, event.starts_at, event.ends_at, event.all_day)
         if event.recurrence_rule:
-            _add_series(entry, event)
+            _add_series(entry, event, event.recurrence_rule)
     else:
         _add_times(entry, occurrence.starts_at, occurrence.ends_at, event.all_day)
     for name, value in (("description", text.description), ("location", text.location)):

@@ -38,7 +38,7 @@ def edit(destination_id: int | None = None):
         values = {**form.values(), **schedule_values(form)}
         as_draft = request.form.get("action") == "draft"
         saved = editing.save_destination(
-            current_user, destination, values, form.slug.data, as_draft=as_draft
+            current_user, destination, values, form.slug.data or "", as_draft=as_draft
         )
         flash(saved_message(saved, as_draft), "success")
         return redirect(url_for(".edit", destination_id=saved.id))

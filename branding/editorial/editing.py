@@ -9,17 +9,18 @@ as it is until the draft is published, by hand or at its ``publish_at``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from branding.accounts import audit
 from branding.accounts.models import User
-from branding.core.content.publishing import PublicationStatus, utcnow
-from branding.core.content.slugs import unique_slug
+from branding.core.content.publishing import PublicationStatus, Publishable, utcnow
+from branding.core.content.slugs import Slugged, SluggedModel, unique_slug
 from branding.editorial import revisions
 from branding.editorial.models import Revision, RevisionKind, RevisionStatus
 from branding.extensions import db
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Slugged)
+P = TypeVar("P", bound=Publishable)
 SCHEDULE = ("publish_at", "unpublish_at")
 
 
@@ -74,7 +75,8 @@ def save_item(
         derive(item)
     title = values.get("name") or values.get("title") or {}
     wanted = slug or item.slug or title.get("id") or title.get("en", "")
-    item.slug = unique_slug(type(item), wanted, item.id)
+    model = cast(type[SluggedModel], type(item))  # a mapped class, as Slugged rows are
+    item.slug = unique_slug(model, wanted, item.id)
     db.session.flush()
     after = {name: getattr(item, name) for name in editable}
     kind = RevisionKind.CREATE if creating else RevisionKind.EDIT
@@ -111,7 +113,7 @@ def publish_waiting(item: Any, actor: User | None) -> Revision | None:
     return draft
 
 
-def set_published(actor: User, item: T, published: bool) -> T:
+def set_published(actor: User, item: P, published: bool) -> P:
     """Publish an item for visitors (with its newest draft), or take it back to draft."""
     status = PublicationStatus.PUBLISHED if published else PublicationStatus.DRAFT
     draft = publish_waiting(item, actor) if published else None

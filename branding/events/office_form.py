@@ -17,6 +17,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from branding.areas.services import all_areas
 from branding.core.forms.base import (
+    SLUG,
     BaseForm,
     NumberField,
     WholeNumberField,
@@ -28,7 +29,7 @@ from branding.core.forms.base import (
 from branding.core.i18n.formatting import WIB, to_wib, weekday_names
 from branding.core.web.urls import LinkField
 from branding.destinations.editing import all_destinations
-from branding.destinations.office_form import SLUG, CheckboxesField
+from branding.destinations.office_form import CheckboxesField
 from branding.editorial.forms import add_schedule_fields
 from branding.events.labels import CATEGORY_LABELS, STATUS_LABELS
 from branding.events.recurrence import WEEKDAYS, rule_parts

@@ -43,7 +43,7 @@ def edit(event_id: int | None = None):
         as_draft = request.form.get("action") == "draft"
         try:
             saved = editing.save_event(
-                current_user, event, values, form.slug.data, as_draft=as_draft
+                current_user, event, values, form.slug.data or "", as_draft=as_draft
             )
         except editing.NotSaved:  # a constraint the form cannot see: keep what was typed
             flash(_("The event could not be saved. Check the fields and try again."), "error")

@@ -74,7 +74,7 @@ def series_end(rule: str, starts_at: datetime, duration: timedelta) -> datetime 
 def describe(rule: str, starts_at: datetime, lang: str | None = None) -> str:
     """Say in the visitor's language how often an event repeats."""
     parts = rule_parts(rule)
-    freq = parts.get("FREQ")
+    freq = parts.get("FREQ", "")
     if freq == "WEEKLY":
         names = get_day_names("wide", locale=babel_locale(lang))
         codes = [c[-2:] for c in parts.get("BYDAY", "").split(",") if c]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TypedDict, TypeVar, cast
 
 from flask import url_for
 from sqlalchemy import Select, select
@@ -23,11 +24,20 @@ from branding.events.models import EventCategory, EventStatus
 from branding.events.venue import event_venue
 from branding.extensions import db
 
+Located = TypeVar("Located", Destination, Business)
 KINDS: dict[str, type[StrEnum]] = {
     "destination": DestinationCategory,
     "business": BusinessCategory,
     "event": EventCategory,
 }
+
+
+class MapArgs(TypedDict, total=False):
+    """A map filter as query-string arguments: those the visitor gave."""
+
+    type: str
+    category: str
+    area: str
 
 
 @dataclass(frozen=True)
@@ -49,11 +59,11 @@ class MapFilter:
         except ValueError:
             return False, None
 
-    def args(self) -> dict[str, str]:
+    def args(self) -> MapArgs:
         """Return the filter as query-string arguments."""
         area = self.area.slug if self.area else None
         values = {"type": self.kind, "category": self.category, "area": area}
-        return {k: v for k, v in values.items() if v}
+        return cast(MapArgs, {k: v for k, v in values.items() if v})
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,7 @@ class Place:
     when: str = ""
 
 
-def _located(model: type, category: StrEnum | None, area: Area | None) -> Select:
+def _located(model: type[Located], category: StrEnum | None, area: Area | None) -> Select[Located]:
     """Return a query for the public items of a kind with coordinates, by category and area."""
     query = select(model).where(
         model.is_public, model.latitude.is_not(None), model.longitude.is_not(None)
@@ -93,8 +103,8 @@ def _destinations(category: StrEnum | None, area: Area | None) -> list[Place]:
             d.name.resolve(lang),
             str(DESTINATION_CATEGORIES[d.category]),
             url_for("destinations.detail", slug=d.slug, _external=True),
-            d.latitude,
-            d.longitude,
+            cast(float, d.latitude),  # _located() keeps only items with coordinates
+            cast(float, d.longitude),
             d.summary.resolve(lang),
         )
         for d in db.session.scalars(query.order_by(Destination.slug))
@@ -111,19 +121,21 @@ def _businesses(category: StrEnum | None, area: Area | None) -> list[Place]:
             Localized(b.name, lang, False),
             str(BUSINESS_CATEGORIES[b.category]),
             url_for("businesses.detail", slug=b.slug, _external=True),
-            b.latitude,
-            b.longitude,
+            cast(float, b.latitude),  # _located() keeps only items with coordinates
+            cast(float, b.longitude),
             b.summary.resolve(lang),
         )
         for b in db.session.scalars(query.order_by(Business.name, Business.id))
     ]
 
 
-def _events(category: StrEnum | None, area: Area | None, now: datetime) -> list[Place]:
+def _events(category: EventCategory | None, area: Area | None, now: datetime) -> list[Place]:
     lang, found = current_language(), []
     for upcoming in events.upcoming_events(now, category):
         event, venue = upcoming.event, event_venue(upcoming.event, lang)
-        if event.event_status == EventStatus.CANCELLED or not venue.has_coordinates:
+        if event.event_status == EventStatus.CANCELLED:
+            continue
+        if venue.latitude is None or venue.longitude is None:  # nowhere to put it on the map
             continue
         if area and event.area_id != area.id:
             continue
@@ -153,7 +165,7 @@ def places(filters: MapFilter, now: datetime) -> list[Place]:
             found += loader(category, filters.area)
     shown, category = filters.category_of("event")
     if shown:
-        found += _events(category, filters.area, now)
+        found += _events(cast("EventCategory | None", category), filters.area, now)
     return found
 
 

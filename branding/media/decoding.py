@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
+from typing import cast
 
 from flask_babel import lazy_gettext as _l
 from PIL import Image, ImageCms, UnidentifiedImageError
@@ -21,7 +22,7 @@ try:  # HEIC/HEIF from phones, when pillow-heif is installed
     from pillow_heif import register_heif_opener
 
     register_heif_opener(thumbnails=False)
-    HEIF = ("HEIF",)
+    HEIF: tuple[str, ...] = ("HEIF",)
 except ImportError:  # pragma: no cover - pillow-heif is a dependency
     HEIF = ()
 
@@ -218,7 +219,8 @@ def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
     try:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         mode = "RGB" if image.mode not in ("RGBA", "LA", "PA") else "RGBA"
-        return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+        converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+        return cast(Image.Image, converted)  # None only with inPlace=True
     except (ImageCms.PyCMSError, OSError, ValueError):
         return image
 

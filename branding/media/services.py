@@ -18,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 
 from branding.accounts import audit
 from branding.accounts.models import User
+from branding.core.content.columns import MultilingualText
 from branding.extensions import db
 from branding.media import cleanup
 from branding.media.decoding import PhotoLimits, PhotoRejected, decode_photo, read_limited
@@ -94,7 +95,7 @@ def prepare_all(uploads: list[Upload]) -> list[Prepared]:
 def _store(prepared: Prepared, photo: Photo) -> None:
     for rendition in prepared.renditions:
         name = photo.file_name(rendition.width, rendition.extension)
-        cleanup.written(db.session, name)
+        cleanup.written(db.session(), name)
         storage().save(name, rendition.data)
 
 
@@ -168,7 +169,7 @@ def describe_photo(
     """Change a photo's alt text and caption; with ``review``, a change waits for approval."""
     before = {"alt": dict(photo.alt or {}), "caption": dict(photo.caption or {})}
     changes = audit.diff(before, {"alt": alt, "caption": caption})
-    photo.alt, photo.caption = alt, caption
+    photo.alt, photo.caption = MultilingualText(alt), MultilingualText(caption)
     if review and changes:
         photo.approved = False
     audit.record(actor, "describe photo", photo, changes)

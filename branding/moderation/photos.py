@@ -7,12 +7,16 @@ while the listing stays visible.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from branding.businesses.models import Business, Product
 from branding.extensions import db
 from branding.media.models import Photo
+
+Listing = TypeVar("Listing", Business, Product)
 
 
 def approve_listing_photos(item: Business | Product) -> None:
@@ -30,14 +34,18 @@ def waiting_photos() -> list[tuple[Photo, Business | Product]]:
         or_(Photo.business_id.in_(approved_businesses), Photo.product_id.in_(approved_products)),
     )
     photos = list(db.session.scalars(query.order_by(Photo.created_at, Photo.id)))
-    businesses = _by_id(Business, {p.business_id for p in photos} - {None})
-    products = _by_id(Product, {p.product_id for p in photos} - {None})
-    return [
-        (p, businesses[p.business_id] if p.business_id else products[p.product_id]) for p in photos
-    ]
+    businesses = _by_id(Business, {p.business_id for p in photos if p.business_id is not None})
+    products = _by_id(Product, {p.product_id for p in photos if p.product_id is not None})
+    waiting: list[tuple[Photo, Business | Product]] = []
+    for p in photos:  # each photo is a business's or a product's (the query asks for one)
+        if p.business_id is not None:
+            waiting.append((p, businesses[p.business_id]))
+        elif p.product_id is not None:
+            waiting.append((p, products[p.product_id]))
+    return waiting
 
 
-def _by_id(model: type, ids: set[int]) -> dict:
+def _by_id(model: type[Listing], ids: set[int]) -> dict[int, Listing]:
     if not ids:
         return {}
     query = select(model).where(model.id.in_(ids))
@@ -46,11 +54,10 @@ def _by_id(model: type, ids: set[int]) -> dict:
     return {item.id: item for item in db.session.scalars(query)}
 
 
-def _item_of(photo: Photo) -> Business | Product:
+def _item_of(photo: Photo) -> Business | Product | None:
     if photo.business_id is not None:
         return db.session.get(Business, photo.business_id)
-    product = db.session.get(Product, photo.product_id, options=[selectinload(Product.business)])
-    return product
+    return db.session.get(Product, photo.product_id, options=[selectinload(Product.business)])
 
 
 def get_owner_photo(photo_id: int) -> tuple[Photo, Business | Product] | None:
@@ -58,4 +65,5 @@ def get_owner_photo(photo_id: int) -> tuple[Photo, Business | Product] | None:
     photo = db.session.get(Photo, photo_id)
     if photo is None or (photo.business_id is None and photo.product_id is None):
         return None
-    return photo, _item_of(photo)
+    item = _item_of(photo)  # None if the item was deleted since the photo was read
+    return (photo, item) if item is not None else None

@@ -13,7 +13,7 @@ from branding.core.content.columns import TranslatedText
 from branding.core.i18n import LANGUAGES
 from branding.destinations.models import Destination
 from branding.events.models import Event
-from branding.extensions import db
+from branding.extensions import Model, db
 from branding.identity.models import BrandingSettings
 
 CONTENT_MODELS = (BrandingSettings, Area, Destination, Event, Business, Product)
@@ -29,7 +29,7 @@ class Gap:
     fields: tuple[str, ...]
 
 
-def translated_fields(model: type) -> list[str]:
+def translated_fields(model: type[Model]) -> list[str]:
     """Return the names of a model's per-language text columns."""
     return [c.key for c in model.__table__.columns if isinstance(c.type, TranslatedText)]
 

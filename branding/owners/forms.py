@@ -25,6 +25,7 @@ from branding.core.forms.base import (
     BaseForm,
     NumberField,
     WholeNumberField,
+    add_error,
     add_language_fields,
     fill_language_fields,
     language_values,
@@ -135,7 +136,7 @@ class BusinessForm(BaseForm):
         valid = _require_one_language(self, "summary") and valid
         for one, other in ((self.latitude, self.longitude), (self.longitude, self.latitude)):
             if other.data is not None and one.data is None and not one.errors:
-                one.errors.append(str(_l("Give both latitude and longitude, or neither.")))
+                add_error(one, str(_l("Give both latitude and longitude, or neither.")))
                 valid = False
         return valid
 
@@ -143,7 +144,7 @@ class BusinessForm(BaseForm):
         """Return the business's fields as the ownership services take them."""
         social = {name: web_address(getattr(self, name).data, name) for name in SOCIAL_NETWORKS}
         return {
-            "name": self.name.data.strip(),
+            "name": (self.name.data or "").strip(),
             "category": self.category.data,
             "area_id": self.area_id.data,
             "summary": language_values(self, "summary"),

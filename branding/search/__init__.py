@@ -34,7 +34,7 @@ def init_app(app: Flask) -> None:
 def _drain_when_changed(response: Response) -> Response:
     """Once the response is sent, apply the changes this request committed."""
     if g.pop("search_outbox_written", False) and current_app.config["SEARCH_DRAIN_AFTER_REQUEST"]:
-        app = current_app._get_current_object()
+        app = current_app._get_current_object()  # type: ignore[attr-defined]  # a proxy
         response.call_on_close(lambda: drain_quietly(app))
     return response
 

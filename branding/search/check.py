@@ -43,7 +43,7 @@ class CheckReport:
 
 def expected_documents(labels: Labels) -> dict[str, str]:
     """Return the fingerprint of every document the database calls for, by key."""
-    found = {}
+    found: dict[str, str] = {}
     for kind in KINDS:
         for item in iter_visible(kind):
             found.update((d["key"], d["fingerprint"]) for d in documents(kind, item, labels))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -38,7 +39,12 @@ def category_labels() -> Labels:
     from branding.destinations.labels import CATEGORY_LABELS as DESTINATION
     from branding.events.labels import CATEGORY_LABELS as EVENT
 
-    tables = {"destination": DESTINATION, "event": EVENT, "business": BUSINESS, "product": BUSINESS}
+    tables: dict[str, Mapping[Any, object]] = {
+        "destination": DESTINATION,
+        "event": EVENT,
+        "business": BUSINESS,
+        "product": BUSINESS,
+    }
     labels: Labels = {}
     with current_app.test_request_context():
         previous = g.get("lang")

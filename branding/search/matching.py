@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from datetime import UTC, datetime
 from itertools import accumulate
 
@@ -157,7 +157,7 @@ class BoundedCollector(WrappingCollector):
     No signals and no timer thread: the clock is read every 64 matches.
     """
 
-    def __init__(self, child, deadline: float, allow: set[int] | None = None) -> None:
+    def __init__(self, child, deadline: float, allow: Set[int] | None = None) -> None:
         super().__init__(child)
         self.deadline = deadline
         self.allow = allow

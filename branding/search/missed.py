@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from branding.core.content.publishing import utcnow
@@ -59,4 +60,4 @@ def prune_missed(days: int = KEEP_DAYS) -> int:
     """Delete missed searches older than ``days``; the caller commits. Return how many."""
     before = utcnow() - timedelta(days=days)
     result = db.session.execute(delete(MissedSearch).where(MissedSearch.created_at < before))
-    return result.rowcount or 0
+    return cast(CursorResult[Any], result).rowcount or 0  # a DELETE's result is a cursor's

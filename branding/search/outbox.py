@@ -10,6 +10,7 @@ and so committed or rolled back with the change itself. A bulk ORM ``UPDATE`` or
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol, cast
 
 from flask import g, has_request_context
 from sqlalchemy import delete, event, func, insert, select
@@ -42,11 +43,16 @@ PENDING_FLAG = "search_outbox_written"
 Change = tuple[str, int]
 
 
+class _Row(Protocol):
+    id: int | None  # None until the row is first flushed
+
+
 def changes_of(obj: object) -> set[Change]:
     """Return the outbox entries one changed object calls for."""
     kind = TRACKED.get(type(obj))
     if kind is not None:
-        return {(kind, obj.id)} if obj.id is not None else set()
+        row = cast(_Row, obj)  # every TRACKED class has an integer primary key ``id``
+        return {(kind, row.id)} if row.id is not None else set()
     if isinstance(obj, Photo):  # alt texts are indexed with the photo's item
         return {(k, getattr(obj, col)) for col, k in PHOTO_OWNERS.items() if getattr(obj, col)}
     return set()

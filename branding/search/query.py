@@ -142,14 +142,14 @@ def search_index(
     if result.total < FEW:
         corrections, variants = spelling(searcher, words, lang)
         if variants:
-            wider = text_query(searcher, words, lang, variants)
-            found = run(searcher, wider, filters, page, per_page, deadline)
+            wider = text_query(searcher, words, lang, variants)  # never None: words had terms
+            found = run(searcher, wider, filters, page, per_page, deadline) if wider else result
             if found.total > result.total:
                 result = replace(found, tolerant=True, variants=variants)
         result.corrections = corrections
     if result.total == 0 and len(words) > 1:
         loose = text_query(searcher, words, lang, every=False)
-        found = run(searcher, loose, filters, page, per_page, deadline)
+        found = run(searcher, loose, filters, page, per_page, deadline) if loose else result
         if found.total:
             result = replace(found, corrections=result.corrections, partial=True)
     return result

@@ -13,6 +13,7 @@ from branding.core.content.columns import Localized
 from branding.core.i18n import current_language
 from branding.core.i18n.formatting import event_when
 from branding.destinations.labels import CATEGORY_LABELS as DESTINATION_CATEGORIES
+from branding.destinations.models import Destination
 from branding.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from branding.events.services import Upcoming
 from branding.seo.services import Listing
@@ -57,10 +58,10 @@ def event_entry(upcoming: Upcoming) -> Entry:
 def listing_entry(listing: Listing) -> Entry:
     """Return the feed entry of a newly published destination or business."""
     item, lang = listing.item, current_language()
-    if listing.kind == "destination":
-        title, labels = item.name.resolve(lang), DESTINATION_CATEGORIES
+    if isinstance(item, Destination):  # listing.kind == "destination"
+        title, category = item.name.resolve(lang), DESTINATION_CATEGORIES[item.category]
     else:
-        title, labels = Localized(item.name, lang, False), BUSINESS_CATEGORIES
+        title, category = Localized(item.name, lang, False), BUSINESS_CATEGORIES[item.category]
     return Entry(
         id=tag(PLURALS[listing.kind], item.id, item.created_at),
         title=title,
@@ -68,7 +69,7 @@ def listing_entry(listing: Listing) -> Entry:
         updated=item.updated_at,
         published=listing.published_at,
         summary=item.summary.resolve(lang),
-        category=str(labels[item.category]),
+        category=str(category),
     )
 
 

@@ -115,7 +115,12 @@ def _schedule(event: Event) -> dict | None:
 
 
 def event_data(
-    event: Event, starts_at: datetime, ends_at: datetime, url: str, place_url: str, lang: str
+    event: Event,
+    starts_at: datetime,
+    ends_at: datetime,
+    url: str,
+    place_url: str | None,
+    lang: str,
 ) -> dict:
     """Describe an event (at one of its dates) as a schema.org Event."""
     venue = event_venue(event, lang)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TypeGuard
 
 from flask_babel import gettext
 
@@ -29,7 +30,7 @@ class OpenState:
     exception_today: dict | None  # today's exception to the weekly hours, if any
 
 
-def has_hours(hours: dict | None) -> bool:
+def has_hours(hours: dict | None) -> TypeGuard[dict]:
     """Tell whether opening hours are known at all (some weekday has a span)."""
     return any((hours or {}).get("weekly", {}).values())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.ext.hybrid import hybrid_property
@@ -36,6 +37,9 @@ class PublicationStatus(StrEnum):
 
 class Publishable:
     """What the tourism office publishes: visitors see it once it is published."""
+
+    if TYPE_CHECKING:  # each model maps its own column; declared at run time, the mixin would too
+        status: Mapped[PublicationStatus]
 
     @hybrid_property
     def is_public(self) -> bool:

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import ClassVar, Protocol
 
 from sqlalchemy import select
+from sqlalchemy.orm import Mapped
 
 from branding.extensions import db
+
+
+class SluggedModel(Protocol):
+    """A mapped class with a slug column and an integer primary key ``id``."""
+
+    id: ClassVar[Mapped[int]]
+    slug: ClassVar[Mapped[str]]
+
+
+class Slugged(Protocol):
+    """A row of such a class, as its mapping types it (``id`` is None until first flushed)."""
+
+    id: int
+    slug: str
 
 
 def slugify(text: str, max_length: int = 80) -> str:
@@ -17,7 +33,7 @@ def slugify(text: str, max_length: int = 80) -> str:
     return slug[:max_length].rstrip("-") or "item"
 
 
-def unique_slug(model: type, wanted: str, exclude_id: int | None = None) -> str:
+def unique_slug(model: type[SluggedModel], wanted: str, exclude_id: int | None = None) -> str:
     """Return ``wanted`` slugified, with -2, -3… added if another row has it."""
     base = slugify(wanted)
     query = select(model.slug).where(model.slug.like(f"{base}%"), model.id != (exclude_id or 0))

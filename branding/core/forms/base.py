@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from typing import cast
 
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, FloatField, IntegerField, SelectChoice, StringField, TextAreaField
+from wtforms import Field, FloatField, IntegerField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # not in stubs yet
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, StopValidation
 
 from branding.core.i18n import LANGUAGES
@@ -44,7 +46,7 @@ WHOLE_LIMIT = 2_000_000_000  # fits every integer column, PostgreSQL's 32-bit IN
 DECIMAL_LIMIT = 1e15
 
 
-class _CheckedNumber:
+class _CheckedNumber(Field):
     """What every number box shares: the one way numbers enter the platform from a form.
 
     An empty box is no value; text that is too long, not a number, or not finite (``nan``,
@@ -60,7 +62,7 @@ class _CheckedNumber:
         validators = list(validators or [])
         if not any(isinstance(v, NumberRange) for v in validators):
             validators.append(NumberRange(-self.limit, self.limit))
-        super().__init__(label, validators, **kwargs)  # type: ignore[call-arg]
+        super().__init__(label, validators, **kwargs)
 
     def parse(self, text: str) -> float:
         return float(text)
@@ -77,11 +79,11 @@ class _CheckedNumber:
             if not math.isfinite(value):
                 raise ValueError(text)
         except (ValueError, ArithmeticError):
-            raise ValueError(self.gettext(str(self.invalid_message))) from None  # type: ignore[attr-defined]
+            raise ValueError(self.gettext(str(self.invalid_message))) from None
         self.data = value
 
     def pre_validate(self, form) -> None:
-        if self.process_errors:  # type: ignore[attr-defined]
+        if self.process_errors:
             raise StopValidation()
 
 
@@ -89,7 +91,7 @@ class NumberField(_CheckedNumber, FloatField):
     """A decimal number field with one clear error for text that is not a number."""
 
 
-class WholeNumberField(_CheckedNumber, IntegerField):  # type: ignore[misc]
+class WholeNumberField(_CheckedNumber, IntegerField):
     """A whole-number field with one clear error for text that is not a number."""
 
     limit = WHOLE_LIMIT
@@ -118,6 +120,11 @@ class BaseForm(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return _CatalogTranslations()
+
+
+def add_error(field: Field, message: str) -> None:
+    """Add a message to a validated field's errors (validation leaves them in a list)."""
+    cast(list[str], field.errors).append(message)
 
 
 def add_language_fields(

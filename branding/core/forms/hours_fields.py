@@ -33,14 +33,16 @@ def _check_exceptions(form, field) -> None:
 
 def add_hours_fields(form_cls: type) -> None:
     """Add ``hours_mon`` … ``hours_sun`` and ``hours_exceptions`` to a form class."""
-    for day in WEEKDAY_KEYS:
-        setattr(
-            form_cls, f"hours_{day}", StringField(day, validators=[Length(max=120), _check_spans])
-        )
-    form_cls.hours_exceptions = TextAreaField(
+    fields = {
+        f"hours_{day}": StringField(day, validators=[Length(max=120), _check_spans])
+        for day in WEEKDAY_KEYS
+    }
+    fields["hours_exceptions"] = TextAreaField(
         _l("Exceptions (holidays, closed days)"),
         validators=[Length(max=4000), _check_exceptions],
     )
+    for name, field in fields.items():
+        setattr(form_cls, name, field)
 
 
 def hours_value(form) -> dict:

@@ -79,9 +79,9 @@ class CatalogDomain(Domain):
         translations = Translations()
         for dirname in self.translation_directories:
             catalog = Translations.load(dirname, [code], self.domain[0])
-            translations.merge(catalog)
-            if hasattr(catalog, "plural"):  # merge() does not copy the plural rule
-                translations.plural = catalog.plural
+            if isinstance(catalog, Translations):  # no catalog file: an empty NullTranslations
+                translations.merge(catalog)
+                translations.plural = catalog.plural  # merge() does not copy the plural rule
         if code in CATALOG_FALLBACK:
             translations.add_fallback(self.catalog(CATALOG_FALLBACK[code]))
         return translations
@@ -92,7 +92,7 @@ class CatalogBabel(Babel):
 
     @property
     def domain_instance(self) -> CatalogDomain:
-        app = current_app._get_current_object()
+        app = current_app._get_current_object()  # type: ignore[attr-defined]  # a proxy
         domain = app.extensions.get("catalog_domain")
         if domain is None:
             domain = CatalogDomain(domain=self.domain)

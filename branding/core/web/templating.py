@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from flask import Flask, g, request, url_for
 from markupsafe import Markup
@@ -39,9 +40,9 @@ def missing_languages(item, *fields: str) -> list[str]:
 
 def language_urls(external: bool = False) -> dict[str, str]:
     """Return this page's URL in each language, keeping its query string."""
-    endpoint = request.endpoint if request.url_rule else None
-    args = dict(request.view_args or {}) if endpoint else {}
-    if not endpoint or "lang" not in request.url_rule.arguments:
+    rule, endpoint = request.url_rule, request.endpoint
+    args: dict[str, Any] = dict(request.view_args or {}) if endpoint else {}
+    if rule is None or not endpoint or "lang" not in rule.arguments:
         endpoint, args = "site.home", {}
     else:
         args.update(request.args.to_dict(flat=True))
