@@ -69,9 +69,17 @@ def load_config(instance_path: Path, package_path: Path) -> dict:
         "REVISIONS_PER_ITEM": int(os.environ.get("REVISIONS_PER_ITEM", "50")),
         "BUSINESS_DELETE_GRACE_DAYS": int(os.environ.get("BUSINESS_DELETE_GRACE_DAYS", "30")),
         "PROXY_COUNT": int(os.environ.get("PROXY_COUNT", "0")),
-        "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
-        "LOGIN_MAX_FAILURES_PER_CLIENT": 20,
+        # login throttling (accounts/throttle.py): delays, never a lock-out
+        "LOGIN_FREE_FAILURES": 3,  # per account and client, then 1 s, 2 s, 4 s … between tries
+        "LOGIN_MAX_DELAY_SECONDS": 300,
+        "LOGIN_FREE_FAILURES_PER_CLIENT": 20,  # across accounts (password spraying)
+        "LOGIN_MAX_CLIENT_DELAY_SECONDS": 60,
         "LOGIN_FAILURE_WINDOW_SECONDS": 15 * 60,
+        # rate limits (accounts/limits.py): (how many, per seconds)
+        "REGISTRATIONS_PER_CLIENT": (5, 3600),
+        "RESET_MAILS_PER_CLIENT": (10, 3600),
+        "RESET_MAILS_PER_ADDRESS": (3, 3600),
+        "UPLOADS_PER_USER": (30, 600),
         "PASSWORD_RESET_MAX_AGE": 3600,
         # Argon2id, RFC 9106's second recommended (low-memory) profile
         "ARGON2_TIME_COST": 3,
@@ -80,6 +88,8 @@ def load_config(instance_path: Path, package_path: Path) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_SECURE": production,
+        "PRODUCTION": production,  # HSTS, Secure cookies (core.web.security)
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # photo uploads raise it (media.uploads)
         "PHOTO_MAX_FILE_BYTES": int(os.environ.get("PHOTO_MAX_FILE_BYTES", 15_000_000)),
         "PHOTO_MAX_FILES": int(os.environ.get("PHOTO_MAX_FILES", 8)),

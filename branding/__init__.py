@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import event
+from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from branding import (
@@ -93,16 +94,24 @@ def register_features(app: Flask) -> None:
 
 
 def register_security(app: Flask) -> None:
-    """Guard every POST with a CSRF token (after media's upload limits, which run first)."""
+    """Guard every POST with a CSRF token (after media's upload limits, which run first), and
+    give every response its security headers (``core.web.security``)."""
+    from branding.core.web import security
+
     csrf.init_app(app)
+    security.init_app(app)
 
 
 def register_errorhandlers(app: Flask) -> None:
     """Render HTTP errors as pages in the visitor's language."""
-    from branding.core.web.errors import render_http_error
+    from branding.core.web.errors import check_host, render_http_error
+    from branding.core.web.query_args import refuse_nul
 
+    app.before_request_funcs.setdefault(None, []).insert(0, check_host)
+    app.before_request(refuse_nul)  # after media's upload limits: it reads the form
     for code in (400, 403, 404, 405, 413, 429, 500):
         app.register_error_handler(code, render_http_error)
+    app.register_error_handler(HTTPException, render_http_error)  # 401, 410, 414, 431 …
 
 
 def register_commands(app: Flask) -> None:

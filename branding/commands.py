@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
+from branding.backup.commands import backup_command, restore_command
 from branding.editorial.commands import mail_cli, publish_cli
 from branding.insight.commands import counts_cli
 from branding.media.commands import media_cli
@@ -58,6 +59,6 @@ def load_sample_command() -> None:
 def register(app: Flask) -> None:
     """Attach the command groups to the application's CLI."""
     groups = (users_cli, sample_cli, translate_cli, search_cli, media_cli, publish_cli, mail_cli,
-              counts_cli)  # fmt: skip
+              counts_cli, backup_command, restore_command)  # fmt: skip
     for command in (setup_command, *groups):
         app.cli.add_command(command)

@@ -1,6 +1,6 @@
 """Every model, imported in one place so that Alembic sees all tables."""
 
-from branding.accounts.models import AuditEntry, LoginFailure, Role, User
+from branding.accounts.models import AuditEntry, RateEvent, Role, User
 from branding.areas.models import Area, AreaKind
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
 from branding.core.mail import OutgoingMail
@@ -14,7 +14,7 @@ from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
 
 __all__ = [
     "AuditEntry",
-    "LoginFailure",
+    "RateEvent",
     "MissedSearch",
     "Area",
     "AreaKind",

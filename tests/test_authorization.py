@@ -51,6 +51,7 @@ def _photo_rules(item_rule: str, access: str) -> dict[str, str]:
 
 MATRIX = {
     "/media/<path:name>": "public",
+    "/brand.css": "public",
     "/": "redirect",
     "/static/<path:filename>": "public",
     "/robots.txt": "public",
@@ -225,7 +226,8 @@ def build_world(make) -> World:
         "photos": _photos({"destination_id": destination, "event_id": event,
                            "business_id": business, "product_id": product}),
     }  # fmt: skip
-    values["name"] = values["photos"]["business_id"].file_names()[0]
+    # a public photo's file (a waiting one is served to staff and its owner only)
+    values["name"] = values["photos"]["destination_id"].file_names()[0]
     return World(users, values)
 
 

@@ -26,6 +26,7 @@ def roles_required(*roles: Role) -> Callable:
                 abort(403)
             return view(*args, **kwargs)
 
+        wrapped.requires_login = True  # type: ignore[attr-defined]  # core.web.security: no-store
         return wrapped
 
     return decorator

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branding.core.content.columns import UTCDateTime
@@ -61,14 +61,16 @@ class User(Timestamped, Model):
         return f"<User {self.email} {self.role}>"
 
 
-class LoginFailure(Model):
-    """A failed login, counted per account and per client to slow down guessing."""
+class RateEvent(Model):
+    """One counted event (a failed login, a reset mail, a registration, an upload) for the
+    rate limits, when Redis is not configured or not answering (``accounts.limits``)."""
 
-    __tablename__ = "login_failures"
+    __tablename__ = "rate_events"
+    __table_args__ = (Index("ix_rate_events_lookup", "bucket", "key", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    account_key: Mapped[str] = mapped_column(String(254), index=True)
-    client_key: Mapped[str] = mapped_column(String(64), index=True)
+    bucket: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 

@@ -84,23 +84,26 @@ def create_user(email: str, password: str, role: Role, display_name: str = "") -
 class LoginRefused(Exception):
     """A login that must not succeed; ``reason`` says why, for the message."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, retry_after: int = 0) -> None:
         super().__init__(reason)
-        self.reason = reason  # "blocked" or "invalid"
+        self.reason = reason  # "blocked" (wait ``retry_after`` seconds) or "invalid"
+        self.retry_after = retry_after
 
 
 def authenticate(email: str, password: str, client: str) -> User:
-    """Return the user for valid credentials, counting failures and refusing when blocked."""
-    if throttle.is_blocked(email, client):
-        raise LoginRefused("blocked")
+    """Return the user for valid credentials, counting failures; refuse while a try must wait
+    (before the password is checked, so waiting tries reveal nothing)."""
     user = find_user(email)
+    wait = throttle.wait_seconds(email, client, user.password_changed_at if user else None)
+    if wait:
+        raise LoginRefused("blocked", wait)
     if user is None or not user.active or not check_password(user, password):
         if user is None:
             hash_password(password)  # take as long as a real check: no user enumeration
         throttle.record_failure(email, client)
         db.session.commit()
         raise LoginRefused("invalid")
-    throttle.clear_failures(email)
+    throttle.clear_failures(email, client)
     if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()

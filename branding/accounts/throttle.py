@@ -1,106 +1,81 @@
-"""Failed-login limits per account and per client, shared by every worker process.
+"""Failed-login throttling that slows guessing down without locking the owner out.
 
-Redis keeps the counters when REDIS_URL is set; otherwise the database does.
+Failures are counted per *account and client* pair (the address the request came from): past
+``LOGIN_FREE_FAILURES`` of them, each further try from that client for that account has to wait
+longer since the last failure: 1 s, 2 s, 4 s … up to ``LOGIN_MAX_DELAY_SECONDS``. Nothing
+locks: the owner on another device or network is not slowed at all, and on the attacker's own
+device only waits. Failures from one client across *all* accounts (password spraying) are
+counted too, with a higher threshold and a short cap (``LOGIN_MAX_CLIENT_DELAY_SECONDS``), so
+the office behind one shared address is slowed for seconds, never locked out.
+
+A password reset always works while a login waits: the reset pages are not throttled (the
+reset mail has its own quiet limit), and failures from before the password was changed no
+longer count. A successful login forgets the pair's failures.
+
+The counts are kept in Redis when ``REDIS_URL`` is set, in the database otherwise, and in the
+database while Redis is down (``accounts.limits``).
 """
 
 from __future__ import annotations
 
-import hashlib
-from datetime import timedelta
-from typing import Protocol
+import math
+from datetime import UTC, datetime
 
 from flask import current_app
-from sqlalchemy import delete, func, select
 
-from branding.accounts.models import LoginFailure
-from branding.core.content.publishing import utcnow
-from branding.extensions import db
+from branding.accounts import limits
 
-
-def _key(value: str) -> str:
-    return hashlib.sha256(value.strip().lower().encode()).hexdigest()[:40]
+PAIR, CLIENT = "login-pair", "login-client"
 
 
-class FailureCounter(Protocol):
-    def count(self, kind: str, key: str) -> int: ...
-    def add(self, account: str, client: str) -> None: ...
-    def clear_account(self, account: str) -> None: ...
+def _pair(email: str, client: str) -> str:
+    return limits.key_of(f"{email.strip().lower()}|{client}")
 
 
-class DatabaseCounter:
-    """Count failures as rows in login_failures (committed by the caller's service)."""
-
-    def __init__(self, window: int) -> None:
-        self.window = timedelta(seconds=window)
-
-    def count(self, kind: str, key: str) -> int:
-        column = LoginFailure.account_key if kind == "account" else LoginFailure.client_key
-        since = utcnow() - self.window
-        query = select(func.count()).where(column == key, LoginFailure.created_at >= since)
-        return db.session.scalar(query) or 0
-
-    def add(self, account: str, client: str) -> None:
-        db.session.add(LoginFailure(account_key=account, client_key=client, created_at=utcnow()))
-        db.session.execute(
-            delete(LoginFailure).where(LoginFailure.created_at < utcnow() - 4 * self.window)
-        )
-
-    def clear_account(self, account: str) -> None:
-        db.session.execute(delete(LoginFailure).where(LoginFailure.account_key == account))
+def _delay(failures: int, free: int, cap: int) -> int:
+    """Return how long a try must wait after the latest failure, given how many there were."""
+    if failures <= free:
+        return 0
+    return min(cap, 2 ** min(failures - free - 1, 20))
 
 
-class RedisCounter:
-    """Count failures in Redis keys that expire with the window."""
+def wait_seconds(email: str, client: str, since: datetime | None = None) -> int:
+    """Return how many seconds this client must still wait before trying this account (0: go).
 
-    def __init__(self, client, window: int) -> None:
-        self.redis, self.window = client, window
-
-    def count(self, kind: str, key: str) -> int:
-        return int(self.redis.get(f"login-failures:{kind}:{key}") or 0)
-
-    def add(self, account: str, client: str) -> None:
-        pipe = self.redis.pipeline()
-        for kind, key in (("account", account), ("client", client)):
-            pipe.incr(f"login-failures:{kind}:{key}")
-            pipe.expire(f"login-failures:{kind}:{key}", self.window, nx=True)
-        pipe.execute()
-
-    def clear_account(self, account: str) -> None:
-        self.redis.delete(f"login-failures:account:{account}")
-
-
-def counter() -> FailureCounter:
-    """Return the failure counter this app is configured for."""
-    return current_app.extensions["login_failures"]
-
-
-def is_blocked(email: str, client: str) -> bool:
-    """Tell whether this account or this client has failed too often recently."""
+    ``since`` (the account's last password change) forgets the failures from before it.
+    """
     config = current_app.config
-    failures = counter()
-    return (
-        failures.count("account", _key(email)) >= config["LOGIN_MAX_FAILURES_PER_ACCOUNT"]
-        or failures.count("client", _key(client)) >= config["LOGIN_MAX_FAILURES_PER_CLIENT"]
-    )
+    window = config["LOGIN_FAILURE_WINDOW_SECONDS"]
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    after = since.timestamp() if since is not None else None
+    pair = limits.recent(PAIR, _pair(email, client), window, after)
+    spray = limits.recent(CLIENT, limits.key_of(client), window)
+    waits = [0]
+    if pair.latest is not None:
+        delay = _delay(pair.count, config["LOGIN_FREE_FAILURES"], config["LOGIN_MAX_DELAY_SECONDS"])
+        waits.append(math.ceil(pair.latest + delay - limits.now()) if delay else 0)
+    if spray.latest is not None:
+        delay = _delay(
+            spray.count,
+            config["LOGIN_FREE_FAILURES_PER_CLIENT"],
+            config["LOGIN_MAX_CLIENT_DELAY_SECONDS"],
+        )
+        waits.append(math.ceil(spray.latest + delay - limits.now()) if delay else 0)
+    return max(0, *waits)
 
 
 def record_failure(email: str, client: str) -> None:
-    """Count a failed login against the account and the client."""
-    counter().add(_key(email), _key(client))
+    """Count a failed login against the account and client pair, and against the client."""
+    limits.record(PAIR, _pair(email, client))
+    limits.record(CLIENT, limits.key_of(client))
 
 
-def clear_failures(email: str) -> None:
-    """Forget an account's failures after a successful login."""
-    counter().clear_account(_key(email))
+def clear_failures(email: str, client: str) -> None:
+    """Forget a pair's failures after a successful login."""
+    limits.store().clear(PAIR, _pair(email, client))
 
 
 def init_app(app) -> None:
-    """Pick Redis when REDIS_URL is set, else the database."""
-    window = app.config["LOGIN_FAILURE_WINDOW_SECONDS"]
-    if app.config.get("REDIS_URL"):
-        import redis
-
-        client = redis.Redis.from_url(app.config["REDIS_URL"], socket_timeout=2)
-        app.extensions["login_failures"] = RedisCounter(client, window)
-    else:
-        app.extensions["login_failures"] = DatabaseCounter(window)
+    """Pick where the counts live (``accounts.limits``)."""
+    limits.init_app(app)

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from branding.accounts import forms, services
+from branding.accounts import forms, limits, services
 from branding.accounts.access import login_required
 from branding.accounts.mails import send_reset_link
 from branding.core.forms.base import add_error
+from branding.core.web.security import no_store
+from branding.core.web.urls import safe_redirect
 
 bp = Blueprint("accounts", __name__, url_prefix="/<lang:lang>/account")
 
@@ -19,9 +31,12 @@ def _home_for(user) -> str:
 
 
 def _safe_next(default: str) -> str:
-    target = request.args.get("next", "")
-    ok = target.startswith("/") and not target.startswith(("//", "/\\"))
-    return target if ok else default
+    return safe_redirect(request.args.get("next"), default)
+
+
+def _client() -> str:
+    """The client's address (after PROXY_COUNT proxies), for per-client limits."""
+    return request.remote_addr or ""
 
 
 def _start_session(user) -> None:
@@ -31,23 +46,30 @@ def _start_session(user) -> None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@no_store
 def login():
     """Log in with e-mail and password."""
     form = forms.LoginForm()
     if form.validate_on_submit():
         try:
-            user = services.authenticate(
-                form.email.data or "", form.password.data or "", request.remote_addr or ""
-            )
+            user = services.authenticate(form.email.data or "", form.password.data or "", _client())
         except services.LoginRefused as refused:
-            blocked = refused.reason == "blocked"
+            if refused.reason != "blocked":
+                add_error(
+                    form.password,
+                    _("That e-mail address and password do not match an active account."),
+                )
+                return render_template("accounts/login.html", form=form)
             add_error(
                 form.password,
-                _("Too many failed attempts. Please wait a few minutes and try again.")
-                if blocked
-                else _("That e-mail address and password do not match an active account."),
+                _(
+                    "Too many failed attempts. Please wait %(seconds)s seconds and try again, "
+                    "or set a new password with the link below.",
+                    seconds=refused.retry_after,
+                ),
             )
-            return render_template("accounts/login.html", form=form), 429 if blocked else 200
+            page = render_template("accounts/login.html", form=form)
+            return page, 429, {"Retry-After": str(refused.retry_after)}
         _start_session(user)
         return redirect(_safe_next(_home_for(user)))
     return render_template("accounts/login.html", form=form)
@@ -65,10 +87,14 @@ def logout():
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@no_store
 def register():
     """Create a business-owner account."""
     form = forms.RegisterForm()
     if form.validate_on_submit():
+        limits.limit(
+            "register", limits.key_of(_client()), *current_app.config["REGISTRATIONS_PER_CLIENT"]
+        )
         try:
             user = services.register_owner(
                 form.email.data or "", form.password.data or "", form.display_name.data or ""
@@ -99,12 +125,21 @@ def change_password():
 
 
 @bp.route("/reset", methods=["GET", "POST"])
+@no_store
 def reset_request():
     """Ask for a one-time password-reset link by e-mail."""
     form = forms.ResetRequestForm()
     if form.validate_on_submit():
+        config = current_app.config
+        limits.limit("reset-client", limits.key_of(_client()), *config["RESET_MAILS_PER_CLIENT"])
         user = services.find_user(form.email.data or "")
-        if user is not None and user.active:
+        # a quiet limit per address: the same answer either way, and no mail flood to anyone
+        per_address = config["RESET_MAILS_PER_ADDRESS"]
+        if (
+            user is not None
+            and user.active
+            and limits.allowed("reset-address", limits.key_of(user.email), *per_address)
+        ):
             send_reset_link(user)
         flash(_("If an account uses that address, we have sent it a link."), "info")
         return redirect(url_for("accounts.login"))
@@ -112,6 +147,7 @@ def reset_request():
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
+@no_store
 def reset(token: str):
     """Set a new password with a one-time link."""
     user = services.user_for_reset_token(token)
@@ -127,6 +163,7 @@ def reset(token: str):
 
 
 @bp.route("/invite/<token>", methods=["GET", "POST"])
+@no_store
 def accept_invite(token: str):
     """Choose a password for an account the tourism office made, with the invitation link."""
     user = services.user_for_invite_token(token)

@@ -14,7 +14,11 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Register the business directory and the names of business categories."""
     from branding.businesses.labels import CATEGORY_LABELS
+    from branding.businesses.models import Business, Product
     from branding.businesses.views import bp
+    from branding.media.access import register_item_kind
 
+    register_item_kind("business_id", Business, lambda business: business.owner_id)
+    register_item_kind("product_id", Product, lambda product: product.business.owner_id)
     app.register_blueprint(bp)
     app.jinja_env.globals.update(BUSINESS_CATEGORIES=CATEGORY_LABELS)

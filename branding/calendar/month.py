@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from branding.calendar.occurrences import Occurrence
+from branding.core.web import query_args
 
 MONTHS_AROUND = 24  # how far from today the calendar browses, so crawlers find an end
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -35,12 +35,14 @@ class Day:
     entries: list[Entry] = field(default_factory=list)
 
 
+def looks_like_month(text: str | None) -> bool:
+    """Tell whether a text is written like a month (``2026-12``), real or not."""
+    return bool(re.fullmatch(r"[0-9]{4}-[0-9]{2}", (text or "").strip(), re.ASCII))
+
+
 def parse_month(text: str | None) -> date | None:
     """Read ``2026-12`` as the first day of that month; None if it is not a month."""
-    match = _MONTH.match(text or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        return None
-    return date(int(match.group(1)), int(match.group(2)), 1)
+    return query_args.parse_month(text)
 
 
 def shift_month(first: date, months: int) -> date:

@@ -9,9 +9,9 @@ from icalendar import Calendar
 from werkzeug.routing import BaseConverter, ValidationError
 
 from branding.calendar import exports, services
-from branding.calendar.month import parse_month, shift_month, within_reach
+from branding.calendar.month import looks_like_month, parse_month, shift_month, within_reach
 from branding.core.content.publishing import utcnow
-from branding.core.web.query_args import enum_arg
+from branding.core.web.query_args import date_arg, enum_arg, parse_date
 from branding.core.web.visits import note_subject
 from branding.events import recurrence
 from branding.events.models import EventCategory
@@ -26,10 +26,10 @@ class IsoDateConverter(BaseConverter):
     regex = r"\d{4}-\d{2}-\d{2}"
 
     def to_python(self, value: str) -> date:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValidationError() from None
+        day = parse_date(value)  # the one date rule: a real day, years 1900–2199
+        if day is None:
+            raise ValidationError()
+        return day
 
     def to_url(self, value: date | str) -> str:
         return value.isoformat() if isinstance(value, date) else str(value)
@@ -53,7 +53,11 @@ def ics_response(calendar: Calendar, filename: str, download: bool = True) -> Re
 def month():
     """Show a month of events, repeating ones on each of their dates."""
     today = services.today_in_wib()
-    first = parse_month(request.args.get("month")) or today.replace(day=1)
+    asked = request.args.get("month", "")
+    first = parse_month(asked)
+    if first is None and looks_like_month(asked):  # 2026-13, 0000-01: no such month here
+        abort(404)
+    first = first or today.replace(day=1)
     if not within_reach(first, today):
         abort(404)
     category, week_start = enum_arg(EventCategory), services.first_weekday()
@@ -75,7 +79,7 @@ def month():
 def agenda():
     """List the coming days that have events, a month at a time."""
     today = services.today_in_wib()
-    first = _date_arg("from") or today
+    first = date_arg("from") or today
     if not within_reach(first.replace(day=1), today):
         abort(404)
     step = timedelta(days=services.AGENDA_DAYS)
@@ -91,13 +95,6 @@ def agenda():
         following=first + step if within_reach((first + step).replace(day=1), today) else None,
         feeds=exports.subscription_links(category),
     )
-
-
-def _date_arg(name: str) -> date | None:
-    try:
-        return date.fromisoformat(request.args.get(name, ""))
-    except ValueError:
-        return None
 
 
 @bp.get("/<slug>/<isodate:day>")

@@ -14,7 +14,10 @@ def init_app(app: Flask) -> None:
     """Register the visitor and back-office pages and the category and facility names."""
     from branding.destinations import office_views, views
     from branding.destinations.labels import CATEGORY_LABELS, FACILITY_LABELS
+    from branding.destinations.models import Destination
+    from branding.media.access import register_item_kind
 
+    register_item_kind("destination_id", Destination)
     app.register_blueprint(views.bp)
     app.register_blueprint(office_views.bp)
     app.jinja_env.globals.update(DESTINATION_CATEGORIES=CATEGORY_LABELS, FACILITIES=FACILITY_LABELS)

@@ -9,7 +9,6 @@ from wtforms import (
     SelectField,
     SelectMultipleField,
     StringField,
-    URLField,
 )
 from wtforms.validators import Email, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -26,6 +25,7 @@ from branding.core.forms.base import (
     options,
 )
 from branding.core.forms.hours_fields import add_hours_fields, fill_hours, hours_value
+from branding.core.web.urls import LinkField
 from branding.destinations.labels import CATEGORY_LABELS, FACILITY_LABELS
 from branding.editorial.forms import add_schedule_fields
 
@@ -56,7 +56,7 @@ class DestinationForm(BaseForm):
     contact_phone = StringField(_l("Phone"), validators=[Optional(), Length(max=40)])
     contact_whatsapp = StringField(_l("WhatsApp"), validators=[Optional(), Length(max=40)])
     contact_email = EmailField(_l("E-mail"), validators=[Optional(), Email(), Length(max=200)])
-    website = URLField(_l("Website"), validators=[Optional(), Length(max=300)])
+    website = LinkField(_l("Website"))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

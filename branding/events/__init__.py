@@ -14,7 +14,10 @@ def init_app(app: Flask) -> None:
     """Register the visitor and back-office pages, category and status names, venues."""
     from branding.events import office_views, venue, views
     from branding.events.labels import CATEGORY_LABELS, STATUS_LABELS
+    from branding.events.models import Event
+    from branding.media.access import register_item_kind
 
+    register_item_kind("event_id", Event)
     venue.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(office_views.bp)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from branding.accounts.models import User
@@ -44,9 +46,12 @@ def _venue(event: Event) -> Destination | None:
 def _derive(event: Event) -> None:
     """Derive an event's area from its venue and the end of its series from its rule."""
     has_area = event.area_id is not None or (event.id is None and event.area is not None)
-    place = _venue(event)
-    if not has_area and place is not None:
-        event.area, event.area_id = place.area, place.area_id
+    # No autoflush: a new event being saved is in the session before it has its slug, and
+    # loading its destination must not write it half made (``events.slug NOT NULL``).
+    with db.session.no_autoflush:
+        place = _venue(event)
+        if not has_area and place is not None:
+            event.area, event.area_id = place.area, place.area_id
     duration = event.ends_at - event.starts_at
     rule = event.recurrence_rule
     event.recurrence_until = (
@@ -68,6 +73,10 @@ def add_event(**fields) -> Event:
     return event
 
 
+class NotSaved(Exception):
+    """The database refused the change (rolled back); the form keeps what was typed."""
+
+
 def save_event(
     actor: User,
     event: Event | None,
@@ -77,9 +86,14 @@ def save_event(
 ) -> Event:
     """Create an event (as a draft) or update one, deriving its area and series end."""
     new = lambda: Event(status=PublicationStatus.DRAFT)  # noqa: E731
-    return editing.save_item(
-        actor, event, new, values, EDITABLE, slug, derive=_derive, as_draft=as_draft
-    )
+    try:
+        return editing.save_item(
+            actor, event, new, values, EDITABLE, slug, derive=_derive, as_draft=as_draft
+        )
+    except SQLAlchemyError as error:
+        db.session.rollback()
+        current_app.logger.exception("saving an event failed")
+        raise NotSaved() from error
 
 
 def delete_event(actor: User, event: Event) -> None:

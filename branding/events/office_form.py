@@ -12,7 +12,6 @@ from wtforms import (
     StringField,
     TextAreaField,
     TimeField,
-    URLField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
@@ -28,6 +27,7 @@ from branding.core.forms.base import (
     options,
 )
 from branding.core.i18n.formatting import WIB, to_wib, weekday_names
+from branding.core.web.urls import LinkField
 from branding.destinations.editing import all_destinations
 from branding.destinations.office_form import CheckboxesField
 from branding.editorial.forms import add_schedule_fields
@@ -83,7 +83,7 @@ class EventForm(BaseForm):
     )
     entry_free = BooleanField(_l("Free entry"))
     price = WholeNumberField(_l("Price (Rp)"), validators=[Optional(), NumberRange(0, 100_000_000)])
-    registration_url = URLField(_l("Registration link"), validators=[Optional(), Length(max=300)])
+    registration_url = LinkField(_l("Registration link"))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

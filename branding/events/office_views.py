@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from branding.accounts.access import staff_required
@@ -40,9 +41,14 @@ def edit(event_id: int | None = None):
     if form.validate_on_submit():
         values = {**form.values(), **schedule_values(form)}
         as_draft = request.form.get("action") == "draft"
-        saved = editing.save_event(
-            current_user, event, values, form.slug.data or "", as_draft=as_draft
-        )
+        try:
+            saved = editing.save_event(
+                current_user, event, values, form.slug.data or "", as_draft=as_draft
+            )
+        except editing.NotSaved:  # a constraint the form cannot see: keep what was typed
+            flash(_("The event could not be saved. Check the fields and try again."), "error")
+            page = render_template("office/events/form.html", form=form, item=event, draft=None)
+            return page, 409
         flash(saved_message(saved, as_draft), "success")
         return redirect(url_for(".edit", event_id=saved.id))
     draft = revisions.waiting(event) if event is not None else None

@@ -8,7 +8,6 @@ to send anyone anywhere else, whatever is put in the URL.
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urlsplit
 
 from flask import url_for
 
@@ -17,6 +16,7 @@ from branding.calendar import exports
 from branding.calendar.occurrences import Occurrence, occurrence_on
 from branding.core.web import contact
 from branding.core.web.templating import tr
+from branding.core.web.urls import is_safe_link
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.events.venue import venue_of
@@ -54,16 +54,14 @@ def page_url(kind: str, item, day: date | None = None, external: bool = True, **
 
 
 def stored_website(kind: str, item, link: str = "website") -> str | None:
-    """Return one of an item's own web links (a business has several), if it is http(s)."""
+    """Return one of an item's own web links (a business has several), if it is safe to follow."""
     if kind == "business":
         url = (item.social_links or {}).get(link) if isinstance(link, str) else None
     elif link != "website":
         return None
     else:
         url = item.website if kind == "destination" else item.registration_url
-    if not url or urlsplit(url).scheme not in ("http", "https"):
-        return None
-    return url
+    return url if url and is_safe_link(url) else None
 
 
 def coordinates(kind: str, item) -> tuple[float, float] | None:

@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - pillow-heif is a dependency
 
 FORMATS = ("JPEG", "PNG", "WEBP", *HEIF)
 WEBP_MAX_SIDE = 16383
+SMALLEST_WIDTH = 320  # the smallest rendition (media.renditions)
 _SWAPS_AXES = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
 _UPRIGHT = {  # what turns a picture with each EXIF orientation upright
     2: Image.Transpose.FLIP_LEFT_RIGHT,
@@ -82,10 +83,13 @@ def decode_photo(data: bytes, limits: PhotoLimits) -> Image.Image:
     image = _open(data, limits)
     end = image_end(data, image.format or "")
     if end is None:  # cut short: the picture's own structure never ends
-        raise _damaged()
+        raise _truncated()
     if foreign_after(data, end):
         raise PhotoRejected(
-            _l("The file holds more than a photo. Save it again as JPEG, PNG or WebP.")
+            _l(
+                "The file has extra data after the picture. Save the photo again as JPEG, "
+                "PNG or WebP, then upload it."
+            )
         )
     orientation = _orientation(image)
     _check_proportions(*image.size, limits.largest_width, orientation)
@@ -95,12 +99,35 @@ def decode_photo(data: bytes, limits: PhotoLimits) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image.load()
     except Exception as error:  # Pillow raises many kinds for damaged files
-        raise _damaged() from error
+        raise (_truncated() if "truncated" in str(error) else _damaged()) from error
     return _clean(_shrink(image, limits.largest_width, orientation), orientation)
 
 
 def _damaged() -> PhotoRejected:
-    return PhotoRejected(_l("The photo is damaged or incomplete. Please upload it again."))
+    return PhotoRejected(
+        _l("The photo is damaged: its picture data cannot be read. Please try another photo.")
+    )
+
+
+def _truncated() -> PhotoRejected:
+    return PhotoRejected(
+        _l(
+            "The file is incomplete: it ends before the picture does (it was cut short while "
+            "copying or uploading). Upload the whole file again."
+        )
+    )
+
+
+# How each format we accept begins: a file that starts like one but cannot be opened was cut.
+_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+
+
+def _starts_like_a_photo(data: bytes) -> bool:
+    if data.startswith(_SIGNATURES):
+        return True
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return True
+    return data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"heif")
 
 
 def _open(data: bytes, limits: PhotoLimits) -> Image.Image:
@@ -112,6 +139,8 @@ def _open(data: bytes, limits: PhotoLimits) -> Image.Image:
         looks_like = "JPEG" if data.startswith(b"\xff\xd8") else None  # Pillow stopped early
         raise _too_many_pixels(_max_pixels(limits, looks_like)) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        if _starts_like_a_photo(data):
+            raise _truncated() from error
         raise PhotoRejected(
             _l("This is not a photo we accept. Please upload a JPEG, PNG, WebP or HEIC photo.")
         ) from error
@@ -129,6 +158,10 @@ def _check_proportions(width: int, height: int, largest_width: int, orientation:
     if height * min(width, largest_width) / width > WEBP_MAX_SIDE:
         raise PhotoRejected(
             _l("The photo is too tall for its width. Crop it, then upload it again.")
+        )
+    if height * min(width, SMALLEST_WIDTH) / width < 1:
+        raise PhotoRejected(
+            _l("The photo is too wide for its height. Crop it, then upload it again.")
         )
 
 

@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from branding.accounts import limits
 from branding.media.decoding import PhotoRejected, megabytes
 
 MAX_NAME_BYTES = 255
@@ -81,6 +82,9 @@ def _allow_photo_batch() -> None:
     if request.method == "POST" and roles and current_user.is_authenticated:
         if current_user.role.value in roles:
             config = current_app.config
+            # uploads per user, counted before the body is read: a 429 costs nothing
+            per_user = config["UPLOADS_PER_USER"]
+            limits.limit("upload", limits.key_of(str(current_user.id)), *per_user)
             limit = config["PHOTO_MAX_FILES"] * (config["PHOTO_MAX_FILE_BYTES"] + 64 * 1024)
             request.max_content_length = limit
             request.max_form_parts = config["PHOTO_MAX_FILES"] + 20  # the texts, and a margin

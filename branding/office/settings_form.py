@@ -12,6 +12,7 @@ from branding.core.forms.base import (
     fill_language_fields,
     language_values,
 )
+from branding.core.forms.contact_input import check_phone
 
 TEXTS = ("site_name", "tagline", "welcome", "office_name")
 PLAIN = ("regency_name", "color_primary", "color_secondary", "color_accent", "office_address",
@@ -25,11 +26,15 @@ class SettingsForm(BaseForm):
     color_secondary = StringField(_l("Second colour"), validators=[DataRequired(), COLOUR])
     color_accent = StringField(_l("Accent colour"), validators=[DataRequired(), COLOUR])
     office_address = StringField(_l("Office address"), validators=[Optional(), Length(max=255)])
-    office_phone = StringField(_l("Office phone"), validators=[Optional(), Length(max=40)])
+    office_phone = StringField(
+        _l("Office phone"), validators=[Optional(), Length(max=40), check_phone]
+    )
     office_email = EmailField(
         _l("Office e-mail"), validators=[Optional(), Email(), Length(max=200)]
     )
-    office_whatsapp = StringField(_l("Office WhatsApp"), validators=[Optional(), Length(max=40)])
+    office_whatsapp = StringField(
+        _l("Office WhatsApp"), validators=[Optional(), Length(max=40), check_phone]
+    )
 
     def values(self) -> dict:
         """Return the settings as the service takes them."""

@@ -15,7 +15,6 @@ from wtforms.validators import (
     Length,
     NumberRange,
     Optional,
-    StopValidation,
     ValidationError,
 )
 from wtforms.widgets import TextInput
@@ -24,6 +23,8 @@ from branding.areas.services import all_areas
 from branding.businesses.labels import CATEGORY_LABELS
 from branding.core.forms.base import (
     BaseForm,
+    NumberField,
+    WholeNumberField,
     add_error,
     add_language_fields,
     fill_language_fields,
@@ -49,56 +50,40 @@ LATITUDES, LONGITUDES = (1.5, 4.0), (97.0, 99.5)
 FAR_AWAY = _l("This point is far from Pakpak Bharat. Check the number.")
 
 
-class _TypedField(Field):
-    """A text input parsed into a value; what was typed is shown again with its error."""
+class RupiahField(WholeNumberField):
+    """A whole amount in rupiah, typed as 25000, 25.000, 25,000 or Rp 25.000."""
 
     widget = TextInput()
-
-    def _value(self) -> str:
-        if self.raw_data:
-            return self.raw_data[0]
-        return "" if self.data is None else self._format(self.data)
-
-    def _format(self, value) -> str:
-        return str(value)
-
-    def pre_validate(self, form) -> None:
-        if self.process_errors:  # unreadable: no range check on top of the format message
-            raise StopValidation()
-
-
-class RupiahField(_TypedField):
-    """A whole amount in rupiah, typed as 25000, 25.000, 25,000 or Rp 25.000."""
+    invalid_message = RUPIAH
 
     def __init__(self, label=None, validators=None, **kwargs) -> None:
         kwargs.setdefault("render_kw", {"inputmode": "numeric"})
         super().__init__(label, validators, **kwargs)
 
-    def process_formdata(self, valuelist: list[str]) -> None:
-        text = (valuelist or [""])[0].strip()
+    def parse(self, text: str) -> int:
         match = _RUPIAH.fullmatch(text)
-        self.data = int(re.sub(r"\D", "", match.group(1))) if match else None
-        if text and not match:
-            raise ValueError(str(RUPIAH))
+        if not match:
+            raise ValueError(text)
+        return int(re.sub(r"\D", "", match.group(1)))
 
 
-class CoordinateField(_TypedField):
+class CoordinateField(NumberField):
     """A decimal degree, typed with a point or an Indonesian decimal comma."""
+
+    widget = TextInput()
+    invalid_message = NUMBER
 
     def __init__(self, label=None, validators=None, **kwargs) -> None:
         kwargs.setdefault("render_kw", {"inputmode": "decimal"})
         super().__init__(label, validators, **kwargs)
 
-    def _format(self, value: float) -> str:
-        return f"{value:.6f}".rstrip("0").rstrip(".")
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else f"{self.data:.6f}".rstrip("0").rstrip(".")
 
-    def process_formdata(self, valuelist: list[str]) -> None:
-        text = (valuelist or [""])[0].strip().replace(",", ".")
-        try:
-            self.data = float(text) if text else None
-        except ValueError:
-            self.data = None
-            raise ValueError(str(NUMBER)) from None
+    def parse(self, text: str) -> float:
+        return float(text.replace(",", "."))
 
 
 def _require_one_language(form: BaseForm, name: str) -> bool:

@@ -13,6 +13,7 @@ from branding.areas.services import get_area
 from branding.businesses.models import BusinessCategory
 from branding.core.content.publishing import utcnow
 from branding.core.i18n.formatting import WIB
+from branding.core.web.query_args import parse_date
 from branding.destinations.models import DestinationCategory
 from branding.events.models import EventCategory
 from branding.search.filters import Filters
@@ -68,10 +69,7 @@ def _utc(day: date, clock: time) -> datetime:
 
 
 def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value or "")
-    except ValueError:
-        return None
+    return parse_date(value)  # the platform's one date rule (years 1900–2199)
 
 
 def _page(value: str | None) -> int:

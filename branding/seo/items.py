@@ -8,6 +8,7 @@ from branding.businesses.models import Business, BusinessCategory, Product
 from branding.core.content.opening_hours import upcoming_exceptions
 from branding.core.i18n.formatting import to_wib
 from branding.core.web.contact import e164
+from branding.core.web.urls import safe_link
 from branding.destinations.labels import FACILITY_LABELS
 from branding.destinations.models import Destination
 from branding.events.models import Event, EventCategory, EventStatus
@@ -78,7 +79,7 @@ def destination_data(destination: Destination, url: str, lang: str, today: date)
             "isAccessibleForFree": destination.entry_free,
             "publicAccess": True,
             "telephone": e164(destination.contact_phone),
-            "sameAs": destination.website or None,
+            "sameAs": safe_link(destination.website) or None,
             "amenityFeature": amenities,
             "openingHoursSpecification": opening_hours_specification(hours),
             "specialOpeningHoursSpecification": special_opening_hours(
@@ -150,7 +151,7 @@ def event_data(
             if event.organiser
             else None,
             "isAccessibleForFree": price == 0,
-            "offers": offer(price, event.registration_url or url),
+            "offers": offer(price, safe_link(event.registration_url) or url),
             "eventSchedule": _schedule(event) if event.recurrence_rule else None,
         }
     )
@@ -183,7 +184,7 @@ def business_data(
 ) -> dict:
     """Describe a business as a LocalBusiness with its products, in one graph."""
     hours, business_id = business.opening_hours, f"{url}#business"
-    links = [v for k, v in sorted(business.social_links.items()) if v]
+    links = [v for k, v in sorted(business.social_links.items()) if safe_link(v)]
     place = compact(
         {
             "@type": BUSINESS_TYPES.get(business.category, "LocalBusiness"),

@@ -102,5 +102,13 @@ def page(browser, request):
     shots = ARTIFACTS / request.node.name
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot_step = lambda name: page.screenshot(path=shots / f"{name}.png", full_page=True)
+    refused = []  # the strict Content-Security-Policy must never get in a journey's way
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert not refused, refused

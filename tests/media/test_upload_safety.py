@@ -37,13 +37,21 @@ NOT_A_PHOTO = (
     "This is not a photo we accept. Please upload a JPEG, PNG, WebP or HEIC photo.",
     "Berkas ini bukan foto yang kami terima. Unggah foto JPEG, PNG, WebP, atau HEIC.",
 )
-MORE_THAN_A_PHOTO = (
-    "The file holds more than a photo. Save it again as JPEG, PNG or WebP.",
-    "Berkas ini berisi lebih dari sebuah foto. Simpan ulang sebagai JPEG, PNG, atau WebP.",
+MORE_THAN_A_PHOTO = (  # what the uploader can act on: something is stuck behind the picture
+    "The file has extra data after the picture. Save the photo again as JPEG, PNG or WebP, "
+    "then upload it.",
+    "Berkas ini berisi data tambahan setelah gambarnya. Simpan ulang foto sebagai JPEG, PNG, "
+    "atau WebP, lalu unggah.",
 )
-DAMAGED = (
-    "The photo is damaged or incomplete. Please upload it again.",
-    "Foto ini rusak atau tidak lengkap. Silakan unggah lagi.",
+TRUNCATED = (
+    "The file is incomplete: it ends before the picture does (it was cut short while copying "
+    "or uploading). Upload the whole file again.",
+    "Berkas ini tidak lengkap: berakhir sebelum gambarnya selesai (terpotong saat disalin atau "
+    "diunggah). Unggah lagi berkas yang utuh.",
+)
+TOO_WIDE = (
+    "The photo is too wide for its height. Crop it, then upload it again.",
+    "Foto ini terlalu lebar dibanding tingginya. Potong fotonya, lalu unggah lagi.",
 )
 TOO_MANY_PIXELS = (
     "The photo has too many pixels: at most 50 megapixels.",
@@ -236,7 +244,10 @@ HOSTILE = [
     _case(png_30_megapixels, TOO_MANY_PIXELS_WHOLE, "png-30-megapixels"),
     _case(jpeg_claiming_65500_square, TOO_MANY_PIXELS, "jpeg-header-65500-square"),
     _case(png_1x20000, TOO_TALL, "png-1x20000"),
-    _case(truncated_jpeg, DAMAGED, "truncated-jpeg"),
+    _case(truncated_jpeg, TRUNCATED, "truncated-jpeg"),
+    _case(lambda: jpeg()[:300], TRUNCATED, "jpeg-cut-in-its-header"),
+    _case(lambda: png_of_zeros(100, 100)[:40], TRUNCATED, "png-cut-in-its-header"),
+    _case(lambda: png_of_zeros(100_000, 1), TOO_WIDE, "png-100000x1"),
     _case(lambda: HTML_PAGE, NOT_A_PHOTO, "html"),
     _case(lambda: SVG, NOT_A_PHOTO, "svg"),
     _case(pdf, NOT_A_PHOTO, "pdf"),

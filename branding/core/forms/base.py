@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import cast
 
 from flask_babel import get_translations
@@ -9,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, FloatField, IntegerField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]  # not in stubs yet
-from wtforms.validators import DataRequired, Length, Optional, Regexp, StopValidation
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, StopValidation
 
 from branding.core.i18n import LANGUAGES
 
@@ -40,26 +41,64 @@ WTFORMS_MESSAGES = (
 SLUG = Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", message=_l("Use lowercase letters, digits and hyphens."))
 
 
-class _OneErrorPerBadNumber(Field):
-    """Treat an empty box as no value, and stop at "not a valid number" (no range error too)."""
+MAX_NUMBER_CHARS = 30  # no honest number is longer; a 310-digit one never reaches a column
+WHOLE_LIMIT = 2_000_000_000  # fits every integer column, PostgreSQL's 32-bit INTEGER too
+DECIMAL_LIMIT = 1e15
+
+
+class _CheckedNumber(Field):
+    """What every number box shares: the one way numbers enter the platform from a form.
+
+    An empty box is no value; text that is too long, not a number, or not finite (``nan``,
+    ``inf``, ``1e400``) gets one "not a valid number" message in the user's language and no
+    range error on top; and every field has a range, ``±limit`` unless it gives its own, so
+    nothing out of a column's reach is ever written.
+    """
+
+    limit: float = DECIMAL_LIMIT
+    invalid_message: str = "Not a valid float value."
+
+    def __init__(self, label=None, validators=None, **kwargs) -> None:
+        validators = list(validators or [])
+        if not any(isinstance(v, NumberRange) for v in validators):
+            validators.append(NumberRange(-self.limit, self.limit))
+        super().__init__(label, validators, **kwargs)
+
+    def parse(self, text: str) -> float:
+        return float(text)
 
     def process_formdata(self, valuelist) -> None:
-        if valuelist and not str(valuelist[0]).strip():
-            self.data = None
+        text = str(valuelist[0]).strip() if valuelist else ""
+        self.data = None
+        if not text:
             return
-        super().process_formdata(valuelist)
+        try:
+            if len(text) > MAX_NUMBER_CHARS:
+                raise ValueError(text)
+            value = self.parse(text)
+            if not math.isfinite(value):
+                raise ValueError(text)
+        except (ValueError, ArithmeticError):
+            raise ValueError(self.gettext(str(self.invalid_message))) from None
+        self.data = value
 
     def pre_validate(self, form) -> None:
         if self.process_errors:
             raise StopValidation()
 
 
-class NumberField(_OneErrorPerBadNumber, FloatField):
+class NumberField(_CheckedNumber, FloatField):
     """A decimal number field with one clear error for text that is not a number."""
 
 
-class WholeNumberField(_OneErrorPerBadNumber, IntegerField):
+class WholeNumberField(_CheckedNumber, IntegerField):
     """A whole-number field with one clear error for text that is not a number."""
+
+    limit = WHOLE_LIMIT
+    invalid_message = "Not a valid integer value."
+
+    def parse(self, text: str) -> int:
+        return int(text)
 
 
 def options(pairs) -> list[SelectChoice]:

@@ -13,6 +13,8 @@ import phonenumbers
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import Regexp, ValidationError
 
+from branding.core.web.urls import is_safe_link
+
 SOCIAL_NETWORKS = {
     "instagram": "https://www.instagram.com/",
     "facebook": "https://www.facebook.com/",
@@ -48,10 +50,14 @@ def web_address(text: str | None, network: str = "website") -> str:
     if profile and handle and text.startswith("@"):
         return profile + handle.group(1)
     if _WEB.fullmatch(text):
-        return text
-    if _DOMAIN.fullmatch(text):
-        return "https://" + text
-    raise ValueError(text)
+        address = text
+    elif _DOMAIN.fullmatch(text):
+        address = "https://" + text
+    else:
+        raise ValueError(text)
+    if not is_safe_link(address):  # the one rule every stored link follows
+        raise ValueError(text)
+    return address
 
 
 def check_phone(form, field) -> None:

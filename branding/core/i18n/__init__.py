@@ -130,7 +130,12 @@ def _remember_language(response: Response) -> Response:
     lang = g.get("lang")
     if lang and response.status_code == 200 and request.cookies.get(LANGUAGE_COOKIE) != lang:
         response.set_cookie(
-            LANGUAGE_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+            LANGUAGE_COOKIE,
+            lang,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            httponly=True,
+            secure=current_app.config.get("PRODUCTION", False),
         )
     return response
 

@@ -1,24 +1,106 @@
-"""HTTP error pages in the visitor's language."""
+"""HTTP error pages in the visitor's language, from a handler that never fails itself.
+
+The page is the site's template when it can be rendered; if anything in rendering fails (an
+invalid ``Host`` header that breaks absolute URLs, a broken template context, a database
+that is down), a plain page with the same heading in the visitor's language answers instead,
+with the same status code, so an error is never turned into a crash.
+"""
 
 from __future__ import annotations
 
-from flask import g, render_template, request
+import re
+
+from flask import Response, current_app, g, render_template, request
+from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from markupsafe import escape
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 from branding.core.i18n import LANGUAGES, preferred_language
 from branding.extensions import db
+
+_HOST = re.compile(
+    r"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,252}|\[[0-9A-Fa-f:.]{2,45}\])(?::([0-9]{1,5}))?$"
+)
+# Last resort when not even the catalogs can be read: the headings in Indonesian and English.
+_PLAIN = {
+    "id": {404: "Halaman tidak ditemukan", 400: "Permintaan tidak dapat dipahami",
+           429: "Harap tunggu sebentar", 0: "Terjadi kesalahan"},
+    "en": {404: "Page not found", 400: "The request could not be understood",
+           429: "Please slow down", 0: "Something went wrong"},
+}  # fmt: skip
+
+
+def check_host() -> None:
+    """Refuse a request whose Host header is not a host name (a ``before_request`` hook)."""
+    host = request.headers.get("Host", "")
+    match = _HOST.match(host) if host else None
+    if host and (match is None or int(match.group(1) or 0) > 65535):
+        raise BadRequest("invalid Host header")
+
+
+def _language() -> str:
+    try:
+        lang = g.get("lang")
+        if request.url_rule is None or not lang:  # no route matched: read the path
+            first = request.path.strip("/").split("/", 1)[0]
+            lang = first if first in LANGUAGES else preferred_language()
+        return lang if lang in LANGUAGES else "id"
+    except Exception:  # noqa: BLE001 - the error page must answer whatever is broken
+        return "id"
+
+
+def _heading(code: int) -> str:
+    headings = {
+        404: _("Page not found"),
+        405: _("That action is not allowed here"),
+        413: _("That upload is too large"),
+        403: _("You do not have permission to view this page"),
+        429: _("Please slow down"),
+        400: _("The request could not be understood"),
+    }
+    return headings.get(code) or _("Something went wrong on our side")
+
+
+def _plain_page(error: HTTPException, lang: str) -> Response:
+    """A page made of strings only: no template, no URL building, no database."""
+    code = error.code or 500
+    try:
+        heading = _heading(code)
+    except Exception:  # noqa: BLE001
+        texts = _PLAIN.get(lang, _PLAIN["id"])
+        heading = texts.get(code, texts[0])
+    body = (
+        f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
+        f"<title>{code}</title></head><body><h1>{escape(heading)}</h1>"
+        f'<p><a href="/{escape(lang)}/">{code}</a></p></body></html>'
+    )
+    response = Response(body, status=code, mimetype="text/html")
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
 
 
 def render_http_error(error: Exception):
     """Render an error page; a URL without a known language uses the visitor's choice."""
     if not isinstance(error, HTTPException):
         error = InternalServerError()
-    code = error.code or 500  # every handled error has one (a bare HTTPException has not)
-    if code >= 500:
-        db.session.rollback()
-    if request.url_rule is None or "lang" not in g:  # no route matched: read the path
-        first = request.path.strip("/").split("/", 1)[0]
-        g.lang = first if first in LANGUAGES else preferred_language()
-    csrf_failed = isinstance(error, CSRFError)
-    return render_template("site/error.html", error=error, csrf_failed=csrf_failed), code
+    code = error.code or 500
+    lang = _language()
+    try:
+        if code >= 500:
+            db.session.rollback()
+        g.lang = lang
+        csrf_failed = isinstance(error, CSRFError)
+        html = render_template(
+            "site/error.html", error=error, csrf_failed=csrf_failed, heading=_heading(code)
+        )
+        response = Response(html, status=code, mimetype="text/html")
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
+    except Exception:  # noqa: BLE001 - an error page that fails would be a crash
+        current_app.logger.exception("the error page for %s failed; answering plainly", code)
+        return _plain_page(error, lang)

@@ -14,7 +14,8 @@ from branding.core.content.labels import STATUS_NAMES
 from branding.core.content.publishing import utcnow
 from branding.core.content.richtext import render_markdown
 from branding.core.i18n import LANGUAGE_LABELS, LANGUAGES, current_language, formatting
-from branding.core.web import contact
+from branding.core.web import contact, urls
+from branding.core.web.urls import safe_link
 
 OG_LOCALES = {"id": "id_ID", "en": "en_US"}  # Facebook knows no Pakpak locale
 
@@ -65,8 +66,8 @@ def hours_exceptions(hours: dict | None) -> list[dict]:
 
 
 def website_link(url: str, link: str = "website") -> str:
-    """Return the address of an item's own web link (``branding.insight`` may count it)."""
-    return url
+    """Return an item's own web link if it is safe to show (``branding.insight`` may count it)."""
+    return urls.safe_link(url)
 
 
 def init_app(app: Flask) -> None:
@@ -81,6 +82,7 @@ def init_app(app: Flask) -> None:
         short_time=formatting.short_time,
         number=formatting.number,
         phone=contact.display_phone,
+        safe_link=safe_link,
     )
     app.jinja_env.globals.update(
         LANGUAGES=LANGUAGES,
