@@ -28,20 +28,27 @@ install-test: $(BIN)/python
 catalogs:  ## compile the interface translations (.po → .mo)
 	$(FLASK) translate compile
 
-LEAFLET := branding/static/vendor/leaflet
+VENDOR := branding/static/vendor
+LEAFLET := $(VENDOR)/leaflet
+CLUSTER := $(VENDOR)/markercluster
+AXE := node_modules/axe-core/axe.min.js
 
-assets: $(LEAFLET)/leaflet.js  ## front-end assets from the npm registry (Leaflet), copied into static/
+assets: $(VENDOR)/.stamp  ## front-end assets from the npm registry, copied into static/ (and axe-core for tests)
 
-$(LEAFLET)/leaflet.js: package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "npm is needed once to fetch Leaflet (apt-get install npm)"; exit 1; }
+# Leaflet and Leaflet.markercluster for the map pages; axe-core stays in node_modules/ (tests only).
+$(VENDOR)/.stamp: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed once to fetch Leaflet and axe-core (apt-get install npm)"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error || { \
 	  echo "Could not fetch the front-end packages (package-lock.json) from the npm registry:"; \
 	  echo "check the network or the npm registry setting (npm config get registry), then rerun."; \
 	  exit 1; }
-	mkdir -p $(LEAFLET)/images
+	mkdir -p $(LEAFLET)/images $(CLUSTER)
 	cp node_modules/leaflet/dist/leaflet.css node_modules/leaflet/LICENSE $(LEAFLET)/
 	cp node_modules/leaflet/dist/images/*.png $(LEAFLET)/images/
 	cp node_modules/leaflet/dist/leaflet.js $(LEAFLET)/
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/MarkerCluster.css node_modules/leaflet.markercluster/MIT-LICENCE.txt $(CLUSTER)/
+	test -f $(AXE)
+	touch $@
 
 browser:  ## Debian's Chromium for the browser journeys
 	@command -v chromium >/dev/null 2>&1 || { \

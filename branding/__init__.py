@@ -33,7 +33,7 @@ from branding.extensions import babel, csrf, db, migrate
 
 PACKAGE = Path(__file__).parent
 # Lowest layer first: each feature registers its blueprints, template helpers and hooks.
-FEATURES = (identity, accounts, media, areas, destinations, events, businesses)
+FEATURES = (accounts, media, identity, areas, destinations, events, businesses)
 DISCOVERY = (calendar, maps, seo, search, site)
 INSIGHT = (insight,)  # after the features whose link helpers it wraps
 WORKSPACES = (office, moderation, owners)

@@ -1,6 +1,7 @@
 """Illustrations for the sample content, added through the photo pipeline like any upload.
 
-Each sample destination gets a cover and one or two more pictures, each event one, each
+The sample branding gets three landscapes for the home page's hero; each sample destination
+gets a cover and one or two more pictures, each event one, each
 business a cover and one more, each product one. Pictures are drawn (``illustrations``),
 so their alt texts say "Illustration:"; they are marked ``is_sample`` and pages badge them.
 """
@@ -18,9 +19,12 @@ from branding.businesses.models import Business, Product
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.extensions import db
+from branding.identity.models import BrandingSettings
 from branding.media.services import Upload, add_photos
 from pakpak_sample.illustrations import LANDSCAPE, SQUARE, alt_text, illustration_bytes
 
+# The home page's hero photographs: the regency's landscape (the first is shown).
+HERO = ("valley", "waterfall", "hills_path")
 # By category (cover first), unless the slug has its own pictures below.
 DESTINATIONS = {
     "waterfall": ("waterfall", "forest"),
@@ -83,6 +87,9 @@ def add_sample_photos(slugs: Collection[str] | None = None) -> int:
     if slugs is not None:
         return sum(_illustrate_destination(d) for d in _sample(Destination) if d.slug in slugs)
     added = 0
+    for settings in _sample(BrandingSettings):
+        if not settings.photos:
+            added += _illustrate(settings, "pakpak-bharat", HERO, LANDSCAPE)
     for destination in _sample(Destination):
         if not destination.photos:
             added += _illustrate_destination(destination)

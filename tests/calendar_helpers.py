@@ -8,7 +8,9 @@ from datetime import date, datetime, time
 from branding.calendar.month import shift_month
 from branding.core.i18n.formatting import WIB
 
-_CELL = re.compile(r'<td class="([^"]*)" data-date="([\d-]+)">(.*?)</td>', re.S)
+_CELL = re.compile(
+    r'<li class="month-day ([^"]*)" data-date="([\d-]+)">(.*?)(?=<li class="month-day|</ol>)', re.S
+)
 
 
 def next_month() -> date:
@@ -22,7 +24,7 @@ def wib(day: date, hhmm: str) -> datetime:
 
 
 def cells(html: str) -> dict[str, str]:
-    """Return each day cell of a month grid by ISO date."""
+    """Return each day of a month grid (a list of days) by ISO date."""
     return {day: body for _classes, day, body in _CELL.findall(html)}
 
 

@@ -1,5 +1,6 @@
 """Area pages, the home page, branding settings and error pages."""
 
+import re
 from datetime import timedelta
 
 from branding.identity.services import save_settings, site_settings
@@ -41,9 +42,9 @@ def test_home_without_any_content_still_renders(client):
 
 def test_branding_colours_reach_the_page(client):
     save_settings(color_primary="#123456")
-    page = client.get("/en/").get_data(as_text=True)
-    stylesheet = page.split('href="/brand.css', 1)[1].split('"', 1)[0]  # no inline style (CSP)
-    assert "--primary:#123456" in client.get(f"/brand.css{stylesheet}").get_data(as_text=True)
+    html = client.get("/en/").get_data(as_text=True)
+    theme = re.search(r'href="(/theme/[0-9a-f]{10}\.css)"', html)[1]  # no inline <style> (CSP)
+    assert "--primary:#123456" in client.get(theme).get_data(as_text=True)
 
 
 def test_sample_content_is_marked(client, make):

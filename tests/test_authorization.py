@@ -19,6 +19,7 @@ from branding.businesses.models import ModerationStatus
 from branding.core.i18n.formatting import WIB
 from branding.editorial import revisions
 from branding.extensions import db
+from branding.identity.services import settings_row
 from branding.insight.posters import add_poster
 from branding.media.services import Upload, add_photos
 from tests.accounts_helpers import login
@@ -51,7 +52,18 @@ def _photo_rules(item_rule: str, access: str) -> dict[str, str]:
 
 MATRIX = {
     "/media/<path:name>": "public",
-    "/brand.css": "public",
+    "/theme/<name>.css": "public",
+    "/icons/<digest>/<what>": "public",
+    "/favicon.ico": "redirect",
+    "/apple-touch-icon.png": "redirect",
+    "/apple-touch-icon-precomposed.png": "redirect",
+    "/sw.js": "public",
+    "/<lang:lang>/manifest.webmanifest": "public",
+    "/<lang:lang>/offline": "public",
+    "/<lang:lang>/businesses/<slug>/products/<int:product_id>": "public",
+    "/<lang:lang>/office/admin/logo": "admin",
+    "/<lang:lang>/office/admin/logo/delete": "admin",
+    **_photo_rules("/<lang:lang>/office/admin/hero", "admin"),
     "/": "redirect",
     "/static/<path:filename>": "public",
     "/robots.txt": "public",
@@ -171,6 +183,7 @@ MATRIX = {
 
 # Form data that makes an allowed POST succeed.
 POST_DATA = {
+    "admin.logo": lambda: {"logo": (io.BytesIO(photo_bytes((200, 100), "PNG")), "logo.png")},
     "admin.set_role": {"role": "editor"},
     "admin.set_active": {"active": "0"},
     "moderation.refuse": {"reject-reason": "Foto kurang jelas."},
@@ -224,7 +237,8 @@ def build_world(make) -> World:
         "poster_id": poster.id,
         "code": poster.code,
         "photos": _photos({"destination_id": destination, "event_id": event,
-                           "business_id": business, "product_id": product}),
+                           "business_id": business, "product_id": product,
+                           "branding": settings_row()}),
     }  # fmt: skip
     # a public photo's file (a waiting one is served to staff and its owner only)
     values["name"] = values["photos"]["destination_id"].file_names()[0]
@@ -244,6 +258,8 @@ def _photos(items: dict) -> dict:
 
 def _photo_of(rule: Rule, world: World):
     """The photo a rule acts on: the most specific item's (for moderation, the business's)."""
+    if "/office/admin/hero" in rule.rule:
+        return world.values["photos"]["branding"]
     for key in ("product_id", "business_id", "event_id", "destination_id"):
         if key in rule.arguments:
             return world.values["photos"][key]
@@ -264,6 +280,10 @@ def _url(rule: Rule, world: World) -> str:
             values[name] = "businesses"  # the item_id is a business's
         elif name == "filename":
             values[name] = "css/site.css"
+        elif rule.endpoint.startswith("identity."):
+            values[name] = {"name": "0123456789", "digest": "0123456789", "what": "icon192.png"}[
+                name
+            ]
         elif name == "photo_id":
             values[name] = _photo_of(rule, world).id
         elif name == "token":
@@ -322,7 +342,8 @@ def test_each_role_gets_what_the_matrix_says(app, make, rule):
         for role in ROLES:  # a fresh world per role: allowed actions change things
             world = build_world(make)
             url = _url(rule, world)
-            response = _client(app, world, role).post(url, data=POST_DATA.get(rule.endpoint, {}))
+            data = POST_DATA.get(rule.endpoint, {})
+            response = _client(app, world, role).post(url, data=data() if callable(data) else data)
             got = _outcome(response)
             expected = REDIRECT if spec[role] == OK else spec[role]
             assert got == expected, f"POST {url} as {role}"

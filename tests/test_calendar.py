@@ -149,8 +149,10 @@ def test_month_navigation_and_its_bounds(client):
 
 def test_the_week_starts_as_the_language_counts_and_names_are_translated(client):
     html = _month_html(client, next_month(), lang="id")
-    first_column = html.split("</thead>")[0].split('<th scope="col">')[1]
-    assert first_column.startswith('<abbr title="Senin">')  # Indonesian weeks start on Monday
+    head = html.split('<ol class="month-head" aria-hidden="true">')[1].split("</ol>")[0]
+    assert head.split("<li>")[1].startswith("Sen")  # Indonesian weeks start on Monday
+    first_day = html.split('<li class="month-day ')[1]
+    assert '<span class="dayname"><time' in first_day and "Senin" in first_day
     assert '<html lang="id">' in html
 
 

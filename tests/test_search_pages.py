@@ -55,9 +55,9 @@ def test_an_empty_search_shows_the_form(client, index_dir):
 
 def test_the_home_page_and_every_page_have_a_search_box(client, index_dir):
     html = client.get("/en/").get_data(as_text=True)
-    assert html.count('role="search"') == 2  # the header and the hero
+    assert html.count('role="search"') == 1  # the hero's: one search box a page
     assert 'data-suggest="/en/search/suggest"' in html
-    assert "js/search.js" in html
+    assert 'data-search-js="/static/js/search.' in html  # loaded when a box is first used
 
 
 def test_counts_and_type_tabs(client, coffee):

@@ -58,6 +58,16 @@ def approved_products(business: Business) -> list[Product]:
     return list(db.session.scalars(query))
 
 
+def get_approved_product(business: Business, product_id: int) -> Product | None:
+    """Return one approved product of a business, with its photos, if any."""
+    query = (
+        select(Product)
+        .where(Product.id == product_id, Product.business_id == business.id, Product.is_public)
+        .options(selectinload(Product.photos))
+    )
+    return db.session.scalar(query)
+
+
 def featured_products(limit: int = 6) -> list[Product]:
     """Return available approved products of approved businesses, newest first."""
     query = (

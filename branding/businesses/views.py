@@ -34,3 +34,12 @@ def detail(slug: str):
     products = services.approved_products(business)
     note_subject("business", business, shown=[("product", p.id) for p in products])
     return render_template("businesses/detail.html", business=business, products=products)
+
+
+@bp.get("/<slug>/products/<int:product_id>")
+def product(slug: str, product_id: int):
+    """Show one approved product of an approved business, with all its photos."""
+    business = services.get_approved_business(slug) or abort(404)
+    item = services.get_approved_product(business, product_id) or abort(404)
+    note_subject("business", business, shown=[("product", item.id)])
+    return render_template("businesses/product.html", business=business, product=item)

@@ -9,11 +9,13 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Install language routing, the template filters every page uses, and the mailer."""
+    """Install language routing, the template filters every page uses, static files and
+    compression, and the mailer."""
     from branding.core import i18n, mail
-    from branding.core.web import query_args, templating
+    from branding.core.web import assets, query_args, templating
 
     query_args.init_app(app)
     i18n.init_app(app)
+    assets.init_app(app)
     templating.init_app(app)
     mail.init_app(app)

@@ -1,4 +1,5 @@
-"""The regency's identity: its branding settings (name, tagline, colours, office contact)."""
+"""The regency's identity: its branding settings (name, tagline, colours, logo, hero photographs,
+office contact), the theme stylesheet, the icons and the web manifest made from them."""
 
 from __future__ import annotations
 
@@ -6,12 +7,17 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Give every template the branding settings and the links that name the regency."""
-    from branding.identity import stylesheet, templating
+    """Give every template the branding settings, and serve the brand's files."""
+    from branding.identity import logo, templating
+    from branding.identity.views import bp
+    from branding.media.cleanup import add_known_names
 
+    app.register_blueprint(bp)
     app.context_processor(templating.inject_site)
     app.jinja_env.globals.update(
         whatsapp_link=templating.whatsapp_link,
-        brand_stylesheet_url=stylesheet.brand_stylesheet_url,
+        theme_url=templating.theme_url,
+        icon_url=templating.site_icon_url,
+        logo=templating.header_logo,
     )
-    app.register_blueprint(stylesheet.bp)
+    add_known_names(app, logo.logo_file_names)

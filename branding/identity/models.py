@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branding.core.content.columns import MultilingualText, TranslatedText
 from branding.core.content.publishing import Timestamped
 from branding.extensions import Model
+from branding.media.models import HasPhotos, Photo
 
 
-class BrandingSettings(Timestamped, Model):
-    """The regency's identity, shown on every page."""
+class BrandingSettings(HasPhotos, Timestamped, Model):
+    """The regency's identity, shown on every page.
+
+    The logo's files are named from ``logo_key`` (``identity.logo``); its hero photographs
+    are photos like any item's, the first of them on the home page.
+    """
 
     __tablename__ = "branding_settings"
 
@@ -21,7 +26,8 @@ class BrandingSettings(Timestamped, Model):
     tagline: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     welcome: Mapped[MultilingualText] = mapped_column(TranslatedText, default=dict)
     logo_key: Mapped[str] = mapped_column(String(200), default="")
-    hero_key: Mapped[str] = mapped_column(String(200), default="")
+    logo_width: Mapped[int] = mapped_column(default=0)  # of the header rendition, in pixels
+    logo_height: Mapped[int] = mapped_column(default=0)
     color_primary: Mapped[str] = mapped_column(String(7), default="#1f5f3f")
     color_secondary: Mapped[str] = mapped_column(String(7), default="#b5412b")
     color_accent: Mapped[str] = mapped_column(String(7), default="#e0a526")
@@ -30,3 +36,7 @@ class BrandingSettings(Timestamped, Model):
     office_phone: Mapped[str] = mapped_column(String(40), default="")
     office_email: Mapped[str] = mapped_column(String(200), default="")
     office_whatsapp: Mapped[str] = mapped_column(String(40), default="")
+
+    photos: Mapped[list[Photo]] = relationship(
+        order_by=(Photo.position, Photo.id), cascade="all, delete-orphan"
+    )

@@ -29,6 +29,21 @@ def site_settings() -> BrandingSettings:
     return settings
 
 
+def stored_settings() -> BrandingSettings | None:
+    """Return the stored settings row, if there is one."""
+    return db.session.scalar(select(BrandingSettings).order_by(BrandingSettings.id).limit(1))
+
+
+def settings_row() -> BrandingSettings:
+    """Return the stored settings row, adding one with the defaults (uncommitted) if none."""
+    settings = stored_settings()
+    if settings is None:
+        settings = BrandingSettings(**DEFAULT_SETTINGS)
+        db.session.add(settings)
+        db.session.flush()
+    return settings
+
+
 def save_settings(**fields) -> BrandingSettings:
     """Create or update the single branding settings row and commit it."""
     settings = db.session.scalar(select(BrandingSettings).order_by(BrandingSettings.id).limit(1))
@@ -53,10 +68,7 @@ def update_settings(actor, values: dict) -> BrandingSettings:
     """Change the branding settings as an administrator, and log the change."""
     from branding.accounts import audit
 
-    settings = db.session.scalar(select(BrandingSettings).order_by(BrandingSettings.id).limit(1))
-    if settings is None:
-        settings = BrandingSettings(**DEFAULT_SETTINGS)
-        db.session.add(settings)
+    settings = settings_row()
     before = {name: getattr(settings, name) for name in SETTINGS_FIELDS}
     for name in SETTINGS_FIELDS:
         setattr(settings, name, values[name])

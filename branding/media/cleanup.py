@@ -8,11 +8,11 @@ Whatever a crash leaves behind is found by ``orphans`` (``flask media orphans``)
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from flask import Flask
+from flask import Flask, current_app
 from sqlalchemy import event, select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session, object_session, scoped_session
 
 from branding.extensions import db
 from branding.media.models import Photo, rendition_names
@@ -23,9 +23,22 @@ WRITTEN, DOOMED = "media_written", "media_doomed"
 GRACE_SECONDS = 3600  # a file younger than this may belong to an upload still committing
 
 
-def written(session: Session, name: str) -> None:
+def written(session: Session | scoped_session, name: str) -> None:
     """Note a file written for rows not yet committed."""
     session.info.setdefault(WRITTEN, set()).add(name)
+
+
+def doomed(session: Session | scoped_session, names: Iterable[str]) -> None:
+    """Note files to remove once the session commits (a replaced logo's, say)."""
+    session.info.setdefault(DOOMED, set()).update(names)
+
+
+def add_known_names(app: Flask, source: Callable[[], Iterable[str]]) -> None:
+    """Let a feature that keeps public files outside photo rows (the logo) name them.
+
+    ``orphans`` keeps them, and ``/media/`` serves them to anyone.
+    """
+    app.extensions.setdefault("media_known_names", []).append(source)
 
 
 def _after_delete(mapper, connection, photo: Photo) -> None:
@@ -64,7 +77,10 @@ def init_app(app: Flask) -> None:
 def known_names() -> set[str]:
     """Return the names of every file the photo rows refer to."""
     rows = db.session.execute(select(Photo.storage_key, Photo.widths))
-    return {name for key, widths in rows for name in rendition_names(key, widths)}
+    known = {name for key, widths in rows for name in rendition_names(key, widths)}
+    for source in current_app.extensions.get("media_known_names", []):
+        known.update(source())
+    return known
 
 
 def orphans(min_age: float = GRACE_SECONDS) -> Iterator[str]:

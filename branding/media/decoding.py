@@ -78,8 +78,11 @@ def megabytes(size: int) -> str:
     return f"{size / 1_000_000:g}"
 
 
-def decode_photo(data: bytes, limits: PhotoLimits) -> Image.Image:
-    """Return the upload as an upright RGB image without metadata, or raise PhotoRejected."""
+def decode_photo(data: bytes, limits: PhotoLimits, keep_alpha: bool = False) -> Image.Image:
+    """Return the upload as an upright RGB image without metadata, or raise PhotoRejected.
+
+    With ``keep_alpha`` (a logo), transparency is kept: the image is RGBA.
+    """
     image = _open(data, limits)
     end = image_end(data, image.format or "")
     if end is None:  # cut short: the picture's own structure never ends
@@ -100,7 +103,7 @@ def decode_photo(data: bytes, limits: PhotoLimits) -> Image.Image:
             image.load()
     except Exception as error:  # Pillow raises many kinds for damaged files
         raise (_truncated() if "truncated" in str(error) else _damaged()) from error
-    return _clean(_shrink(image, limits.largest_width, orientation), orientation)
+    return _clean(_shrink(image, limits.largest_width, orientation), orientation, keep_alpha)
 
 
 def _damaged() -> PhotoRejected:
@@ -204,12 +207,12 @@ def _shrink(image: Image.Image, largest_width: int, orientation: int) -> Image.I
     return image.reduce(factor)  # keeps .info, and with it any colour profile
 
 
-def _clean(image: Image.Image, orientation: int) -> Image.Image:
+def _clean(image: Image.Image, orientation: int, keep_alpha: bool = False) -> Image.Image:
     icc = image.info.get("icc_profile")
     if orientation in _UPRIGHT:
         image = image.transpose(_UPRIGHT[orientation])
     image = _to_srgb(image, icc) if icc else image
-    image = _flatten(image)
+    image = _with_alpha(image) if keep_alpha else _flatten(image)
     image.info = {}
     return image
 
@@ -223,6 +226,13 @@ def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
         return cast(Image.Image, converted)  # None only with inPlace=True
     except (ImageCms.PyCMSError, OSError, ValueError):
         return image
+
+
+def _with_alpha(image: Image.Image) -> Image.Image:
+    """Return an RGBA image (a logo keeps its transparency)."""
+    if image.mode.startswith("I;16") or image.mode in ("I", "F"):
+        image = image.convert("I").point(lambda v: v / 256).convert("L")
+    return image.convert("RGBA")
 
 
 def _flatten(image: Image.Image) -> Image.Image:

@@ -1,4 +1,4 @@
-"""The photo model: one row per photo, attached to exactly one item."""
+"""The photo model: one row per photo, attached to exactly one item (or to the branding)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from branding.core.content.columns import MultilingualText, TranslatedText, UTCD
 from branding.core.content.publishing import utcnow
 from branding.extensions import Model
 
-OWNER_COLUMNS = ("destination_id", "event_id", "business_id", "product_id")
+OWNER_COLUMNS = ("destination_id", "event_id", "business_id", "product_id", "branding_id")
 _ONE_OWNER = " + ".join(f"(CASE WHEN {col} IS NULL THEN 0 ELSE 1 END)" for col in OWNER_COLUMNS)
 
 
@@ -55,6 +55,9 @@ class Photo(Model):
     )
     product_id: Mapped[int | None] = mapped_column(
         ForeignKey("products.id", ondelete="CASCADE"), index=True
+    )
+    branding_id: Mapped[int | None] = mapped_column(  # a hero photograph of the regency
+        ForeignKey("branding_settings.id", ondelete="CASCADE"), index=True
     )
 
     def file_name(self, width: int, extension: str) -> str:

@@ -18,7 +18,12 @@ from typing import Protocol
 
 from flask import Flask, Response, current_app, send_from_directory
 
-NAME = re.compile(r"^photos/[0-9a-f]{2}/[0-9a-f]{24}-[0-9]{1,5}\.(webp|jpg)$")
+# A photo's renditions by width (webp, jpg); a logo's also as icons (png, ico).
+NAME = re.compile(
+    r"^photos/[0-9a-f]{2}/[0-9a-f]{24}-([0-9]{1,5}|icon[0-9]{2,3}|maskable[0-9]{3}|favicon)"
+    r"\.(webp|jpg|png|ico)$"
+)
+TYPES = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png", "ico": "image/x-icon"}
 YEAR = 365 * 24 * 3600
 
 
@@ -98,8 +103,8 @@ class LocalStorage:
 
     def response(self, name: str) -> Response:
         """Serve a file with its type, nosniff, and a year of caching."""
-        mimetype = "image/webp" if name.endswith(".webp") else "image/jpeg"
-        relative = self._path(name).relative_to(self.root)
+        relative = self._path(name).relative_to(self.root)  # refuses a name we never made
+        mimetype = TYPES[name.rsplit(".", 1)[1]]
         response = send_from_directory(self.root, relative, mimetype=mimetype)
         response.cache_control.public = True
         response.cache_control.max_age = YEAR

@@ -11,7 +11,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the back office's start page, audit log, translations and admin pages."""
-    from branding.office import admin_views, history_views, views
+    from branding.office import admin_views, brand_views, history_views, views  # noqa: F401
 
     app.register_blueprint(views.bp)
     app.register_blueprint(admin_views.bp)

@@ -1,4 +1,4 @@
-"""Administration: accounts and roles, and the regency's branding settings."""
+"""Administration: accounts and roles (the branding settings are in ``brand_views``)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from branding.accounts import services as accounts
 from branding.accounts.access import admin_required
 from branding.accounts.mails import queue_invitation
 from branding.accounts.models import Role, User
+from branding.core.forms.base import add_error
 from branding.extensions import db
-from branding.identity.services import site_settings, update_settings
-from branding.office.settings_form import SettingsForm
 from branding.office.staff_form import StaffInviteForm
 
 bp = Blueprint("admin", __name__, url_prefix="/<lang:lang>/office/admin")
@@ -38,11 +37,11 @@ def invite():
         me = current_user._get_current_object()
         try:
             user = accounts.invite_staff(
-                me, form.email.data, form.display_name.data, Role(form.role.data),
+                me, form.email.data or "", form.display_name.data or "", Role(form.role.data),
                 form.language.data,
             )  # fmt: skip
         except accounts.AccountError:
-            form.email.errors.append(_("An account with this e-mail address exists already."))
+            add_error(form.email, _("An account with this e-mail address exists already."))
         else:
             queue_invitation(user, me)
             accounts.commit()
@@ -96,17 +95,3 @@ def set_active(user_id: int):
         accounts.set_active(current_user, user, active)
         flash(_("Account updated: %(email)s.", email=user.email), "success")
     return redirect(url_for(".users"))
-
-
-@bp.route("/settings", methods=["GET", "POST"])
-@admin_required
-def settings():
-    """Edit the regency's name, tagline, colours and the tourism office's contact."""
-    form = SettingsForm()
-    if form.validate_on_submit():
-        update_settings(current_user, form.values())
-        flash(_("Saved."), "success")
-        return redirect(url_for(".settings"))
-    if not form.is_submitted():
-        form.fill(site_settings())
-    return render_template("office/admin/settings.html", form=form)

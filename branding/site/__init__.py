@@ -1,4 +1,5 @@
-"""The public site as a whole: the language choice at its root, the home page, area pages."""
+"""The public site as a whole: the language choice at its root, the home page, area pages,
+the main menu, and offline reading (the service worker and the saved-pages page)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the home page and the area pages."""
-    from branding.site import area_pages, views
+    """Register the home page, the area pages, offline reading and the main menu."""
+    from branding.site import area_pages, offline, templating, views
 
     app.register_blueprint(views.bp)
     app.register_blueprint(area_pages.bp)
+    app.register_blueprint(offline.bp)
+    app.add_template_global(templating.main_menu)
+    app.add_template_global(templating.workspace_page)

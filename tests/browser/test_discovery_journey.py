@@ -31,7 +31,7 @@ def test_calendar_next_month_occurrence_and_its_ics(live_server, page):
     expect(page).to_have_url(re.compile(r"/id/events/calendar\?month=\d{4}-\d{2}$"))
     month = page.url.rsplit("=", 1)[1]
     # The weekly Saturday market of the sample repeats into every month.
-    entry = page.locator("td.in-month .cal-entry:not(.is-cancelled) a").first
+    entry = page.locator(".month-day.in-month .cal-entry:not(.is-cancelled) a").first
     expect(entry).to_be_visible()
     page.screenshot_step("2-next-month")
 
@@ -61,15 +61,19 @@ def test_map_marker_leads_to_its_page(live_server, page):
     expect(page.locator("html")).to_have_attribute("lang", "id")
     map_box = page.locator("#map")
     expect(map_box).to_have_attribute("data-ready", "true")
-    markers = page.locator(".leaflet-marker-icon")
+    markers = page.locator(".leaflet-marker-icon")  # places, and clusters where they crowd
     expect(markers.first).to_be_visible()
-    assert markers.count() >= 10
+    assert markers.count() >= 3
     # The same places are in a plain list for screen readers and browsers without JavaScript.
     places = page.locator(".place-list")
     expect(places.get_by_role("link", name="Air Terjun Lae Une", exact=True)).to_have_count(1)
     page.screenshot_step("1-map")
 
     marker = page.locator('.leaflet-marker-icon[title^="Air Terjun Lae Une"]')
+    if not marker.count():  # in a cluster: the list's button shows it on the map
+        name = page.get_by_role("link", name="Air Terjun Lae Une", exact=True)
+        page.locator(".place-list li", has=name).get_by_role("button").click()
+        page.locator(".leaflet-popup-close-button").click()
     marker.focus()
     page.keyboard.press("Enter")  # a marker is a button: keyboard users open it too
     popup = page.locator(".leaflet-popup-content")
@@ -92,5 +96,5 @@ def test_small_map_loads_only_when_asked(live_server, page):
     page.get_by_role("button", name="Show map").click()
     expect(page.locator(".minimap")).to_have_attribute("data-ready", "true")
     expect(page.locator(".minimap .leaflet-marker-icon")).to_have_count(1)
-    assert [url for url in loaded if url.endswith("leaflet.js")]
+    assert [url for url in loaded if re.search(r"/leaflet\.[0-9a-f]{10}\.js$", url)]
     page.screenshot_step("minimap")

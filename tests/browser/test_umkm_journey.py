@@ -40,6 +40,8 @@ def register_and_list(page, base: str) -> None:
     page.get_by_role("button", name="Submit for review").first.click()
     expect(page.get_by_text("Waiting for review").first).to_be_visible()
     page.screenshot_step("3-submitted")
+    page.wait_for_load_state("load")
+    page.get_by_role("button", name="Menu").click()  # on a phone, the account is in the menu
     page.get_by_role("button", name="Log out").click()
 
 
@@ -53,6 +55,8 @@ def test_owner_lists_editor_approves_visitor_sees(live_server, page):
     expect(page.get_by_text("Ground arabica coffee").first).to_be_visible()  # one change set
     page.screenshot_step("4-review")
     page.get_by_role("button", name="Approve all shown").click()
+    page.wait_for_load_state("load")
+    page.get_by_role("button", name="Menu").click()  # on a phone, the account is in the menu
     page.get_by_role("button", name="Log out").click()
 
     page.goto(f"{live_server}/en/businesses/?category=coffee")

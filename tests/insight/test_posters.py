@@ -105,10 +105,10 @@ def test_editors_make_and_print_posters_in_a4_and_a6(app, client, make):
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Tinada Pond" in page and "Telaga Tinada" in page
-    assert 'class="poster-qr"' in page and "poster-a4.css" in page
+    assert 'class="poster-qr"' in page and "css/poster-a4." in page
     _no_inline_script_or_style(page)
     a6 = client.get(response.headers["Location"] + "?size=a6").get_data(as_text=True)
-    assert "poster-a6.css" in a6 and "poster poster-a6" in a6
+    assert "css/poster-a6." in a6 and "poster poster-a6" in a6
     listing = client.get("/en/office/insight/posters/").get_data(as_text=True)
     assert "Loket" in listing
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import Flask, g, request, url_for
+from flask import Flask, g, has_request_context, request, url_for
+from flask_wtf import FlaskForm
+from jinja2 import pass_context
 from markupsafe import Markup
 
 from branding.core.content import opening_hours
@@ -20,14 +22,37 @@ from branding.core.web.urls import safe_link
 OG_LOCALES = {"id": "id_ID", "en": "en_US"}  # Facebook knows no Pakpak locale
 
 
+FALLBACKS = "fallback_languages"
+
+
 def tr(value: MultilingualText | dict | None) -> Localized:
     """Resolve a multilingual text for the visitor's language."""
     return MultilingualText(value or {}).resolve(current_language())
 
 
+def start_fallbacks() -> str:
+    """Forget the fallback texts shown so far (the page's own content starts here)."""
+    g.pop(FALLBACKS, None)
+    return ""
+
+
+def fallbacks_seen() -> list[str]:
+    """Return the languages of the fallback texts shown since ``start_fallbacks``, in order."""
+    seen = g.get(FALLBACKS, set())
+    return [code for code in LANGUAGES if code in seen]
+
+
+@pass_context
+def has_form_errors(context) -> bool:
+    """Say whether a form on the page was submitted with errors (the title says so)."""
+    return any(isinstance(v, FlaskForm) and v.errors for v in context.values())
+
+
 def lang_attr(text: Localized) -> Markup:
     """Return ` lang="xx"` when a text is shown in a language other than the page's."""
     if isinstance(text, Localized) and text.is_fallback:
+        if has_request_context():  # the page says once that some texts fall back
+            g.setdefault(FALLBACKS, set()).add(text.lang)
         return Markup(' lang="%s" data-fallback') % text.lang
     return Markup("")
 
@@ -83,6 +108,7 @@ def init_app(app: Flask) -> None:
         number=formatting.number,
         phone=contact.display_phone,
         safe_link=safe_link,
+        language_name=lambda code: LANGUAGE_LABELS[code],
     )
     app.jinja_env.globals.update(
         LANGUAGES=LANGUAGES,
@@ -101,6 +127,9 @@ def init_app(app: Flask) -> None:
         directions_link=contact.directions_url,
         website_link=website_link,
         OG_LOCALES=OG_LOCALES,
+        start_fallbacks=start_fallbacks,
+        fallbacks_seen=fallbacks_seen,
+        has_form_errors=has_form_errors,
         STATUS_NAMES=STATUS_NAMES,
     )
     app.jinja_env.trim_blocks = True

@@ -1,18 +1,53 @@
 /* Maps with Leaflet (served from static/vendor): the map page and the small maps of detail pages.
-   Markers come first; tiles are added after the page has loaded, so a slow or unreachable tile
-   server never holds the page up, and markers work without any tiles at all. */
+   The map's box is in the page from the start (its height is in the stylesheet), so nothing
+   moves when Leaflet arrives. Markers come first and are clustered where they crowd (Leaflet.
+   markercluster), so a thumb opens the place it meant. The places are read from the list in the
+   page (no request); tiles are requested once the markers are drawn, so a slow tile server
+   delays only them. Controls speak the page's language; an opened popup takes focus, and gives
+   it back to its marker on closing. */
 (function () {
   "use strict";
   var CENTRE = [2.58, 98.27]; // Salak, the regency's capital
 
+  function words(el, name) { return el.getAttribute("data-label-" + name) || ""; }
+
+  /* Tiles come last: the markers are already drawn, and a slow tile server delays only them. */
   function addTiles(map, el) {
     var url = el.getAttribute("data-tiles");
     if (!url) return;
-    var add = function () {
-      L.tileLayer(url, { attribution: el.getAttribute("data-attribution") || "", maxZoom: 18 }).addTo(map);
-    };
-    if (document.readyState === "complete") add();
-    else window.addEventListener("load", add);
+    L.tileLayer(url, { attribution: el.getAttribute("data-attribution") || "", maxZoom: 18 }).addTo(map);
+  }
+
+  /* A map with its controls in the page's language. */
+  function makeMap(el, options) {
+    var status = el.querySelector(".map-status");
+    if (status) status.parentNode.removeChild(status);
+    var map = L.map(el, Object.assign({ scrollWheelZoom: false, zoomControl: false, attributionControl: false, maxZoom: 18,
+      fadeAnimation: false }, options));  // tiles appear at once: less work on a slow phone
+    L.control.zoom({ zoomInTitle: words(el, "zoom-in"), zoomOutTitle: words(el, "zoom-out") }).addTo(map);
+    L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(map);
+    map.on("popupopen", function (event) {
+      var box = event.popup.getElement();
+      var close = box && box.querySelector(".leaflet-popup-close-button");
+      if (close) {
+        close.setAttribute("aria-label", words(el, "close"));
+        close.setAttribute("title", words(el, "close"));
+      }
+      var first = box && box.querySelector(".leaflet-popup-content a");
+      if (first) first.focus();
+    });
+    el.addEventListener("keydown", function (event) {  // Escape closes the popup one is in
+      var open = map._popup && map._popup.getElement();
+      if (event.key === "Escape" && open && open.contains(document.activeElement)) map.closePopup();
+    });
+    map.on("popupclose", function (event) {
+      var source = event.popup._source;
+      var icon = source && source.getElement ? source.getElement() : null;
+      var content = event.popup.getElement();
+      var active = document.activeElement;
+      if (icon && (active === document.body || (content && content.contains(active)))) icon.focus();
+    });
+    return map;
   }
 
   function pin(kind) {
@@ -32,22 +67,22 @@
   /* Build the popup with DOM calls: names come from the database and are never parsed as HTML.
      Places at the same spot (an event at a destination) share one marker and one popup. */
   function popup(group) {
-    var box = document.createElement("div");
+    var content = document.createElement("div");
     group.forEach(function (props) {
       var title = document.createElement("strong");
       var link = document.createElement("a");
       link.href = props.url;
       link.textContent = props.name;
       title.appendChild(link);
-      box.appendChild(title);
+      content.appendChild(title);
       [props.category, props.when].forEach(function (text) {
         if (!text) return;
         var line = document.createElement("p");
         line.textContent = text;
-        box.appendChild(line);
+        content.appendChild(line);
       });
     });
-    return box;
+    return content;
   }
 
   function groupBySpot(features) {
@@ -56,47 +91,108 @@
     features.forEach(function (feature) {
       var key = feature.geometry.coordinates.join(",");
       if (!groups[key]) {
-        groups[key] = [];
+        groups[key] = { places: [], ids: [] };
         order.push(key);
       }
-      groups[key].push(feature.properties);
+      groups[key].places.push(feature.properties);
+      groups[key].ids.push(feature.id);
     });
     return order.map(function (key) {
       var lnglat = key.split(",").map(Number);
-      return { latlng: [lnglat[1], lnglat[0]], places: groups[key] };
+      return { latlng: [lnglat[1], lnglat[0]], places: groups[key].places, ids: groups[key].ids };
+    });
+  }
+
+  /* A cluster says how many places it holds, and what pressing it does. */
+  function clusterIcon(el) {
+    return function (cluster) {
+      var count = cluster.getChildCount();
+      var size = count < 10 ? 40 : 48;
+      var label = words(el, "cluster").replace("{count}", count);
+      return L.divIcon({
+        className: "cluster",
+        html: '<span aria-hidden="true">' + count + '</span><span class="visually-hidden">' + label + "</span>",
+        iconSize: [size, size]
+      });
+    };
+  }
+
+  /* Each place in the list below gets a button that shows it on the map, its popup open. */
+  function showButton(el, map, layer, pinned, id) {
+    var item = document.getElementById(id);
+    if (!item || item.querySelector(".show-on-map")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button show-on-map";
+    button.textContent = words(el, "show");
+    button.setAttribute("aria-describedby", id + "-name");
+    button.addEventListener("click", function () {
+      el.scrollIntoView({ block: "center" });
+      var open = function () { pinned.openPopup(); };
+      if (layer.zoomToShowLayer) layer.zoomToShowLayer(pinned, open);
+      else { map.setView(pinned.getLatLng(), Math.max(map.getZoom(), 14)); open(); }
+    });
+    item.appendChild(document.createTextNode(" "));
+    item.appendChild(button);
+  }
+
+  /* The places are in the page already (the list below the map): no request for them. */
+  function placesInList() {
+    return Array.prototype.map.call(document.querySelectorAll(".place-list li[data-lat]"), function (li) {
+      var link = li.querySelector("a");
+      return {
+        id: li.id,
+        geometry: { coordinates: [Number(li.getAttribute("data-lng")), Number(li.getAttribute("data-lat"))] },
+        properties: {
+          kind: li.getAttribute("data-kind"),
+          name: link.textContent,
+          url: link.href,
+          category: li.getAttribute("data-category"),
+          when: li.getAttribute("data-when")
+        }
+      };
     });
   }
 
   function placesMap(el) {
-    el.hidden = false;
-    var legend = document.querySelector(".map-legend");
-    if (legend) legend.hidden = false;
-    var map = L.map(el, { scrollWheelZoom: false }).setView(CENTRE, 10);
+    var map = makeMap(el, {}).setView(CENTRE, 10);
+    var layer = L.markerClusterGroup ? L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: 48,
+      spiderfyOnMaxZoom: true,
+      disableClusteringAtZoom: 16,
+      iconCreateFunction: clusterIcon(el)
+    }) : L.featureGroup();
+    var spots = groupBySpot(placesInList());
+    spots.forEach(function (spot) {
+      var names = spot.places.map(function (p) { return p.name; }).join(" · ");
+      var pinned = marker(spot.latlng, spot.places[0].kind, names).bindPopup(popup(spot.places));
+      layer.addLayer(pinned);
+      spot.ids.forEach(function (id) { showButton(el, map, layer, pinned, id); });
+    });
+    layer.addTo(map);
+    if (spots.length) map.fitBounds(L.latLngBounds(spots.map(function (s) { return s.latlng; })), { padding: [24, 24], maxZoom: 14 });
     addTiles(map, el);
-    fetch(el.getAttribute("data-geojson"), { headers: { Accept: "application/geo+json" } })
-      .then(function (response) { return response.json(); })
-      .then(function (data) {
-        var markers = groupBySpot(data.features).map(function (spot) {
-          var names = spot.places.map(function (p) { return p.name; }).join(" · ");
-          return marker(spot.latlng, spot.places[0].kind, names).bindPopup(popup(spot.places));
-        });
-        var layer = L.featureGroup(markers).addTo(map);
-        if (markers.length) map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 14 });
-        el.setAttribute("data-ready", "true");
-      })
-      .catch(function () { el.classList.add("map-failed"); });
+    el.setAttribute("data-ready", "true");
   }
 
   function miniMap(el) {
     var latlng = [parseFloat(el.getAttribute("data-lat")), parseFloat(el.getAttribute("data-lng"))];
     el.hidden = false;
-    var map = L.map(el, { scrollWheelZoom: false }).setView(latlng, 14);
-    addTiles(map, el);
+    var map = makeMap(el, {}).setView(latlng, 14);
     marker(latlng, el.getAttribute("data-kind"), el.getAttribute("data-name")).addTo(map);
+    addTiles(map, el);
     el.setAttribute("data-ready", "true");
   }
 
   window.PakpakMap = { places: placesMap, mini: miniMap };
-  if (!window.L) return; // Leaflet missing: the list of places is the page
-  Array.prototype.forEach.call(document.querySelectorAll("[data-map=places]"), placesMap);
+  var boxes = document.querySelectorAll("[data-map=places]");
+  if (!window.L) {  // Leaflet did not arrive: the list of places is the page
+    Array.prototype.forEach.call(boxes, function (el) {
+      var status = el.querySelector(".map-status");
+      if (status) status.textContent = words(el, "failed");
+    });
+    return;
+  }
+  Array.prototype.forEach.call(boxes, placesMap);
 })();

@@ -1,4 +1,5 @@
-/* Search boxes: suggest matching names while typing. Without this script the forms still work. */
+/* Search boxes: suggest matching names while typing (site.js loads this when a box is first
+   focused). Without this script the forms still work. */
 (function () {
   "use strict";
   var counter = 0;
@@ -90,5 +91,15 @@
     input.addEventListener("blur", function () { setTimeout(close, 100); });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("input[data-suggest]"), enhance);
+  function enhanceAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("input[data-suggest]:not([role=combobox])"), enhance);
+    /* Words typed while this script was on its way: suggest for them now. */
+    var typing = document.activeElement;
+    if (typing && typing.matches("input[data-suggest]") && typing.value.trim().length >= 2) {
+      typing.dispatchEvent(new Event("input"));
+    }
+  }
+
+  window.PakpakSuggest = { enhanceAll: enhanceAll };
+  enhanceAll();
 })();
