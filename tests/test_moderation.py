@@ -12,6 +12,7 @@ from branding.businesses.models import Business, ModerationStatus, Product
 from branding.core.content.publishing import utcnow
 from branding.extensions import db
 from branding.media.models import Photo
+from branding.moderation import queue as waiting
 from branding.moderation import services as moderation
 from branding.moderation.photos import get_owner_photo
 from tests.listing_helpers import approved, business_form, log_in, product_form, reload
@@ -169,7 +170,7 @@ def test_review_shows_what_changed_since_the_last_approval(client, make, editor,
     assert "+6262721234" in page and "+6262799999" in page
     assert "09:00-12:00" in page and "Sunday" in page
     assert "Kopi arabika dari kebun sendiri." not in page  # unchanged fields are not listed
-    review = moderation.review_of(reload(business))
+    review = waiting.review_of(reload(business))
     assert {(c.field, c.part) for c in review.changes} == {
         ("summary", "en"),
         ("phone", ""),
@@ -188,8 +189,8 @@ def test_queue_is_oldest_first(make, office):
     newer = make.business(status=PENDING, name="Baru", submitted_at=now)
     older = make.business(status=PENDING, name="Lama", submitted_at=now - timedelta(days=2))
     make.business(status=APPROVED, name="Sudah Disetujui")
-    queue = moderation.review_queue()
-    assert [r.item.id for r in queue.businesses] == [older.id, newer.id]
+    oldest_first = waiting.review_queue()
+    assert [r.item.id for r in oldest_first.businesses] == [older.id, newer.id]
     html = office.get(f"{Q}/").get_data(as_text=True)
     assert html.index("Lama") < html.index("Baru") and "Sudah Disetujui" not in html
 
@@ -253,7 +254,7 @@ def test_a_listing_approved_before_snapshots_shows_its_changes(client, make, off
     assert business.status == product.status == APPROVED  # the changes wait for review
     assert business.slug == slug  # renamed, but its public address stays
     assert business.approved_snapshot["name"] == "Homestay Lae Une"
-    assert not moderation.review_of(business).is_new
+    assert not waiting.review_of(business).is_new
     page = office.get(f"{Q}/products/{product.id}").get_data(as_text=True)
     assert "Rp 150,000" in page and "Rp 175,000" in page and "New listing" not in page
 

@@ -157,6 +157,8 @@ def send_due(now: datetime | None = None, limit: int = 100) -> Delivery:
         if not _claim(row_id, now):
             continue
         row = db.session.get(OutgoingMail, row_id)
+        if row is None:  # deleted since it was claimed
+            continue
         try:
             mailer.send(_message(row.recipient, row.subject, row.body))
         except Exception as error:  # any failure of the mail server: try again later
@@ -215,7 +217,7 @@ def in_language(lang: str | None) -> Iterator[None]:
 def _send_after_response(response):
     """Once a request has queued mail, try to deliver it after the response has gone."""
     if g.pop("mail_queued", False) and current_app.config.get("MAIL_SEND_AFTER_REQUEST", True):
-        app = current_app._get_current_object()
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
 
         def deliver() -> None:
             with app.app_context():

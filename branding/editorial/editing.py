@@ -120,12 +120,15 @@ def set_published(actor: User, item: P, published: bool) -> P:
     if item.status != status or draft is not None:
         before = item.status.value
         item.status = status
+        scheduled = cast(Any, item)  # every published kind is also Scheduled
         if published:
-            item.publish_at = None
+            scheduled.publish_at = None
         else:
-            item.unpublish_at = None
+            scheduled.unpublish_at = None
         derive_published(item)
-        changes = {"status": [before, status.value]} if before != status.value else {}
+        changes: dict[str, list[Any]] = {}
+        if before != status.value:
+            changes["status"] = [before, status.value]
         if draft is not None:
             changes["revision"] = [None, draft.id]
         audit.record(actor, "publish" if published else "unpublish", item, changes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateTimeLocalField
@@ -19,7 +20,7 @@ def _after_publish(form, field) -> None:
         raise ValidationError(_l("Unpublishing must come after publishing."))
 
 
-def add_schedule_fields(form_class: type) -> None:
+def add_schedule_fields(form_class: Any) -> None:
     """Add "publish at" and "unpublish at" (WIB wall-clock times) to a form class."""
     form_class.publish_at = DateTimeLocalField(
         _l("Publish at (WIB)"), format=FORMAT, validators=[Optional()]

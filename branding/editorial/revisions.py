@@ -53,7 +53,7 @@ SPECS: dict[str, Spec] = {}
 
 
 def register(
-    model: type,
+    model: type[Any],
     fields: tuple[str, ...],
     reviewed: tuple[str, ...] | None = None,
     derive: Callable[[Any], None] | None = None,
@@ -93,7 +93,7 @@ def snapshot(item: Any) -> dict[str, Any]:
     return data
 
 
-def _typed(model: type, name: str, value: Any) -> Any:
+def _typed(model: type[Any], name: str, value: Any) -> Any:
     column = model.__table__.c.get(name)
     if column is None:
         return value

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, update
 
@@ -23,11 +24,11 @@ from branding.core.content.publishing import PublicationStatus, utcnow
 from branding.editorial.editing import derive_published, publish_waiting
 from branding.extensions import db
 
-SCHEDULED: list[type] = []  # models with publish_at / unpublish_at
+SCHEDULED: list[type[Any]] = []  # models with publish_at / unpublish_at
 TASKS: dict[str, Callable[[datetime], int]] = {}  # other due work, by name
 
 
-def schedule(model: type) -> None:
+def schedule(model: type[Any]) -> None:
     """Let run_due publish and unpublish rows of this model at their times."""
     if model not in SCHEDULED:
         SCHEDULED.append(model)
@@ -50,7 +51,7 @@ class DueReport:
         return f"{text}; {done}" if done else text
 
 
-def _claim(model: type, column: str, item_id: int, now: datetime) -> bool:
+def _claim(model: type[Any], column: str, item_id: int, now: datetime) -> bool:
     """Clear a due time if it is still due; True for the one runner that did."""
     when = getattr(model, column)
     claim = (
@@ -61,24 +62,27 @@ def _claim(model: type, column: str, item_id: int, now: datetime) -> bool:
     return db.session.connection().execute(claim).rowcount == 1
 
 
-def _due_ids(model: type, column: str, now: datetime) -> list[int]:
+def _due_ids(model: type[Any], column: str, now: datetime) -> list[int]:
     when = getattr(model, column)
     ids = list(db.session.scalars(select(model.id).where(when <= now).order_by(when, model.id)))
     db.session.commit()  # end the read before the first claim
     return ids
 
 
-def _publish(model: type, item_id: int, now: datetime) -> bool:
+def _publish(model: type[Any], item_id: int, now: datetime) -> bool:
     if not _claim(model, "publish_at", item_id, now):
         db.session.rollback()
         return False
     item = db.session.get(model, item_id, populate_existing=True)
+    if item is None:  # the claim matched it, so only a concurrent delete lands here
+        db.session.commit()
+        return False
     draft = publish_waiting(item, None)
     before = item.status.value
     item.status = PublicationStatus.PUBLISHED
     item.updated_at = now
     derive_published(item)
-    changes = {"status": [before, "published"], "publish_at": ["due", None]}
+    changes: dict[str, list[Any]] = {"status": [before, "published"], "publish_at": ["due", None]}
     if draft is not None:
         changes["revision"] = [None, draft.id]
     audit.record(None, "scheduled publish", item, changes)
@@ -86,11 +90,14 @@ def _publish(model: type, item_id: int, now: datetime) -> bool:
     return True
 
 
-def _unpublish(model: type, item_id: int, now: datetime) -> bool:
+def _unpublish(model: type[Any], item_id: int, now: datetime) -> bool:
     if not _claim(model, "unpublish_at", item_id, now):
         db.session.rollback()
         return False
     item = db.session.get(model, item_id, populate_existing=True)
+    if item is None:  # the claim matched it, so only a concurrent delete lands here
+        db.session.commit()
+        return False
     before = item.status.value
     item.status = PublicationStatus.DRAFT
     item.updated_at = now

@@ -4,8 +4,9 @@ A photo is public when it is approved and the item it belongs to is public (``is
 the destination, event, business or product). A waiting photo, or a photo of a draft, a
 pending or a suspended listing, is served only to staff, to the business owner it belongs to
 and to whoever uploaded it, with ``Cache-Control: private, no-store``; anyone else gets a 404,
-as for a name that does not exist. The features above media tell it their models (media sits
-below them in the layers, so it never imports them).
+as for a name that does not exist. Files a feature keeps outside photo rows and names with
+``cleanup.add_known_names`` (the brand's logo and icons) are public. The features above media
+tell it their models (media sits below them in the layers, so it never imports them).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy import select
 
 from branding.accounts.models import Role
@@ -42,6 +44,12 @@ def photo_for_file(name: str) -> Photo | None:
     key = name.split("/")[-1].rsplit("-", 1)[0]
     photo = db.session.scalar(select(Photo).where(Photo.storage_key == key))
     return photo if photo is not None and name in photo.file_names() else None
+
+
+def is_feature_file(name: str) -> bool:
+    """Tell whether a feature names this file as its own (the logo's files): public."""
+    sources = current_app.extensions.get("media_known_names", [])
+    return any(name in source() for source in sources)
 
 
 def _item(photo: Photo):

@@ -21,8 +21,10 @@ def file(name: str):
     if not valid_name(name):
         abort(404)
     photo = access.photo_for_file(name)
-    if photo is None:  # a file no photo names (an orphan, a deleted photo's): not served
-        abort(404)
+    if photo is None:
+        if access.is_feature_file(name):  # the logo's files
+            return storage().response(name)
+        abort(404)  # a file nothing names (an orphan, a deleted photo's): not served
     if access.is_public(photo):
         return storage().response(name)
     if not access.may_see(photo, current_user):

@@ -113,7 +113,7 @@ def send_digest(now: datetime | None = None) -> int:
 
     Nothing is sent when nothing waits. Returns the number of messages queued.
     """
-    from branding.moderation.services import review_queue
+    from branding.moderation.queue import review_queue
 
     queue = review_queue()
     if not queue.changesets:

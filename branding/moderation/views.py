@@ -15,6 +15,7 @@ from branding.core.web.query_args import enum_arg, page_arg, require_page
 from branding.extensions import db
 from branding.media import services as photo_services
 from branding.moderation import photos
+from branding.moderation import queue as waiting
 from branding.moderation import services as moderation
 from branding.moderation.forms import ReasonForm
 
@@ -44,8 +45,8 @@ def _review_page(item, status: int = 200, **forms):
         "suspend": ReasonForm(prefix="suspend"),
         **forms,
     }
-    review = moderation.review_of(item)
-    changeset = moderation.changeset_of(item) if isinstance(item, Business) else None
+    review = waiting.review_of(item)
+    changeset = waiting.changeset_of(item) if isinstance(item, Business) else None
     if db.session.new:  # a listing submitted before revisions gets its baseline recorded
         db.session.commit()
     page = "moderation/business.html" if isinstance(item, Business) else "moderation/product.html"
@@ -68,7 +69,7 @@ def queue():
     """List the businesses and products waiting for review, oldest first, with what changed."""
     return render_template(
         "moderation/queue.html",
-        queue=moderation.review_queue(),
+        queue=waiting.review_queue(),
         photos=photos.waiting_photos(),
     )
 
@@ -130,9 +131,9 @@ def refuse(kind: str, item_id: int, action: str):
     me = current_user._get_current_object()
     try:
         if action == "reject":
-            moderation.reject(me, listing, form.reason.data, _revision_arg())
+            moderation.reject(me, listing, form.reason.data or "", _revision_arg())
         else:
-            moderation.suspend(me, listing, form.reason.data)
+            moderation.suspend(me, listing, form.reason.data or "")
     except WrongStatus:
         flash(_("Its status has changed in the meantime; nothing was done."), "error")
         return redirect(_detail_url(listing))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -41,8 +43,10 @@ def _item(kind: str, item_id: int):
 
 def item_url(kind: str, item) -> str:
     endpoint, id_name = EDIT_PAGES[kind]
-    extra = {"kind": kind} if endpoint == "moderation.item" else {}
-    return url_for(endpoint, **{id_name: item.id}, **extra)
+    values: dict[str, Any] = {id_name: item.id}
+    if endpoint == "moderation.item":
+        values["kind"] = kind
+    return url_for(endpoint, **values)
 
 
 def _title(item) -> str:

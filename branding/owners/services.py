@@ -12,9 +12,8 @@ The rules:
   one.
 - A listing visitors do not see (a draft, waiting, rejected or suspended one) is changed at
   once, and each save is kept as a revision too.
-- A business the owner deletes is hidden at once and removed for good, with its products,
-  photos and search entries, after ``BUSINESS_DELETE_GRACE_DAYS`` (30); until then the owner
-  can restore it.
+- A business the owner deletes is hidden at once and removed for good after a grace period
+  (``owners.deletion``).
 - A rejected listing stays rejected, with its reason, until the owner submits it again; a
   suspended business stays suspended whatever the owner saves (only an editor reinstates it).
 - Owner, status, verification and approval are never taken from the owner's values.
@@ -24,10 +23,9 @@ The rules:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -46,7 +44,7 @@ from branding.businesses.review import (
 from branding.core.content.columns import clean_translations
 from branding.core.content.publishing import utcnow
 from branding.core.content.slugs import unique_slug
-from branding.editorial import revisions, scheduling
+from branding.editorial import revisions
 from branding.editorial.models import Revision, RevisionKind, RevisionStatus
 from branding.extensions import db
 
@@ -54,7 +52,10 @@ DRAFT, PENDING = ModerationStatus.DRAFT, ModerationStatus.PENDING
 APPROVED, REJECTED = ModerationStatus.APPROVED, ModerationStatus.REJECTED
 SUBMITTABLE = (DRAFT, REJECTED)
 WAITS = revisions.PENDING
-TEXTS = {Business: {"summary", "description"}, Product: {"name", "description", "unit"}}
+TEXTS: dict[type[Any], set[str]] = {
+    Business: {"summary", "description"},
+    Product: {"name", "description", "unit"},
+}
 
 
 class NotFound(LookupError):
@@ -72,7 +73,8 @@ class OwnedBusiness:
     drafts: int = 0  # products not yet submitted
 
 
-def _check_owner(owner: User, business: Business) -> None:
+def check_owner(owner: User, business: Business) -> None:
+    """Raise NotFound unless the business is the owner's own."""
     if business.owner_id != owner.id:
         raise NotFound(business.id)
 
@@ -150,7 +152,7 @@ def get_own_product(owner: User, business_id: int, product_id: int) -> Product:
 
 def own_products(owner: User, business: Business) -> list[Product]:
     """Return all of a business's products, whatever their status, in the owner's order."""
-    _check_owner(owner, business)
+    check_owner(owner, business)
     query = select(Product).where(Product.business_id == business.id)
     query = query.options(selectinload(Product.photos))
     return list(db.session.scalars(query.order_by(Product.position, Product.id)))
@@ -220,7 +222,7 @@ def create_business(owner: User, values: dict[str, Any]) -> Business:
 
 def update_business(owner: User, business: Business, values: dict[str, Any]) -> Business:
     """Save the owner's changes; for an approved business, as a change waiting for review."""
-    _check_owner(owner, business)
+    check_owner(owner, business)
     if business.status == APPROVED:
         if db.session.get(Area, values["area_id"]) is None:
             raise NotFound(values["area_id"])
@@ -241,13 +243,13 @@ def update_business(owner: User, business: Business, values: dict[str, Any]) -> 
     return business
 
 
-def _clean(model: type, name: str, value: Any) -> Any:
+def _clean(model: type[Any], name: str, value: Any) -> Any:
     return clean_translations(value) if name in TEXTS[model] else value
 
 
 def submit_business(owner: User, business: Business) -> Business:
     """Ask the tourism office to review a draft or rejected business and its draft products."""
-    _check_owner(owner, business)
+    check_owner(owner, business)
     if business.status not in SUBMITTABLE:
         raise WrongStatus(business.status)
     now = utcnow()
@@ -269,7 +271,7 @@ def _submit_drafts(owner: User, business: Business, now: datetime) -> list[Produ
 
 def submit_products(owner: User, business: Business) -> list[Product]:
     """Send an approved business's draft products for review, as one change set."""
-    _check_owner(owner, business)
+    check_owner(owner, business)
     drafts = _submit_drafts(owner, business, utcnow())
     if drafts:
         record(owner, "submit", business, {"products": [p.id for p in drafts]})
@@ -279,7 +281,7 @@ def submit_products(owner: User, business: Business) -> list[Product]:
 
 def create_product(owner: User, business: Business, values: dict[str, Any]) -> Product:
     """Add a draft product at the end of one of the owner's businesses."""
-    _check_owner(owner, business)
+    check_owner(owner, business)
     product = Product(business=business, status=DRAFT, position=next_position(business))
     for name in PRODUCT_VALUES:
         _set(product, name, values[name])
@@ -293,7 +295,7 @@ def create_product(owner: User, business: Business, values: dict[str, Any]) -> P
 
 def update_product(owner: User, product: Product, values: dict[str, Any]) -> Product:
     """Save the owner's changes; for an approved product, as a change waiting for review."""
-    _check_owner(owner, product.business)
+    check_owner(owner, product.business)
     if product.status == APPROVED:
         clean = {name: _clean(Product, name, values[name]) for name in PRODUCT_VALUES}
         changed = _propose(owner, product, clean, PRODUCT_VALUES)
@@ -312,7 +314,7 @@ def update_product(owner: User, product: Product, values: dict[str, Any]) -> Pro
 
 def submit_product(owner: User, product: Product) -> Product:
     """Ask the tourism office to review a draft or rejected product."""
-    _check_owner(owner, product.business)
+    check_owner(owner, product.business)
     if product.status not in SUBMITTABLE:
         raise WrongStatus(product.status)
     product.status, product.submitted_at = PENDING, utcnow()
@@ -324,7 +326,7 @@ def submit_product(owner: User, product: Product) -> Product:
 
 def delete_product(owner: User, product: Product) -> None:
     """Delete one of the owner's products for good."""
-    _check_owner(owner, product.business)
+    check_owner(owner, product.business)
     record(owner, "delete", product, {"name": [dict(product.name), None]})
     revisions.forget(product)
     db.session.delete(product)
@@ -349,57 +351,6 @@ def showing_proposal(item: Business | Product):
     if item.status != APPROVED:
         return None
     return revisions.latest(item, WAITS)
-
-
-def grace_period() -> timedelta:
-    return timedelta(days=current_app.config.get("BUSINESS_DELETE_GRACE_DAYS", 30))
-
-
-def delete_business(owner: User, business: Business) -> Business:
-    """Hide one of the owner's businesses at once; it goes for good after the grace period."""
-    _check_owner(owner, business)
-    if business.deleted_at is None:
-        business.deleted_at = utcnow()
-        record(owner, "delete", business, {"deleted_at": [None, business.deleted_at.isoformat()]})
-        db.session.commit()
-    return business
-
-
-def restore_business(owner: User, business: Business) -> Business:
-    """Bring back a business its owner deleted, before the grace period ends."""
-    _check_owner(owner, business)
-    if business.deleted_at is not None:
-        record(owner, "restore", business, {"deleted_at": [business.deleted_at.isoformat(), None]})
-        business.deleted_at = None
-        db.session.commit()
-    return business
-
-
-def purge_deleted(now: datetime) -> int:
-    """Remove businesses deleted longer ago than the grace period, with all that was theirs.
-
-    Their products and photos go by cascade (the photo files after the commit), and the
-    search outbox sees the deleted rows, so their search entries go too.
-    """
-    cutoff = now - grace_period()
-    ids = list(db.session.scalars(select(Business.id).where(Business.deleted_at < cutoff)))
-    db.session.commit()
-    removed = 0
-    for business_id in ids:
-        business = db.session.get(Business, business_id)
-        if business is None or business.deleted_at is None or business.deleted_at >= cutoff:
-            continue
-        audit.record(None, "purge", business, {"name": [business.name, None]})
-        for product in business.products:
-            revisions.forget(product)
-        revisions.forget(business)
-        db.session.delete(business)
-        db.session.commit()
-        removed += 1
-    return removed
-
-
-scheduling.task("deleted businesses removed", purge_deleted)
 
 
 def area_of(area_id: int) -> Area | None:

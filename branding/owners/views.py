@@ -12,10 +12,12 @@ from branding.accounts.access import owner_required
 from branding.businesses.labels import STATUS_LABELS
 from branding.businesses.models import ModerationStatus
 from branding.businesses.review import WrongStatus
+from branding.core.content.publishing import utcnow
 from branding.core.i18n.formatting import long_date
 from branding.core.web.errors import render_http_error
 from branding.editorial import revisions
 from branding.media.photo_routes import OWNERS, Gallery, add_photo_routes
+from branding.owners import deletion
 from branding.owners import services as ownership
 from branding.owners.forms import BusinessForm, ProductForm
 
@@ -66,7 +68,7 @@ def _product(business_id: int, product_id: int):
 def dashboard():
     """List my businesses with their review status, any reason, and their products."""
     return render_template(
-        "owner/dashboard.html", rows=ownership.my_businesses(_me()), grace=ownership.grace_period()
+        "owner/dashboard.html", rows=ownership.my_businesses(_me()), grace=deletion.grace_period()
     )
 
 
@@ -143,8 +145,8 @@ def submit_business(business_id: int):
 @owner_required
 def delete_business(business_id: int):
     """Delete my business: hidden at once, removed for good after the grace period."""
-    business = ownership.delete_business(_me(), _business(business_id))
-    removal = business.deleted_at + ownership.grace_period()
+    business = deletion.delete_business(_me(), _business(business_id))
+    removal = (business.deleted_at or utcnow()) + deletion.grace_period()
     flash(
         _("Deleted. Visitors no longer see it. You can restore it until %(date)s; after that "
           "it is removed for good, with its products and photos.", date=long_date(removal)),
@@ -157,7 +159,7 @@ def delete_business(business_id: int):
 @owner_required
 def restore_business(business_id: int):
     """Bring back my deleted business before it is removed for good."""
-    ownership.restore_business(_me(), _business(business_id))
+    deletion.restore_business(_me(), _business(business_id))
     flash(_("Restored. It is shown again as it was before you deleted it."), "success")
     return redirect(url_for(".dashboard"))
 
