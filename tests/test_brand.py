@@ -221,6 +221,11 @@ def test_hero_photographs_go_through_the_photo_pipeline_to_the_home_page(client,
     assert 'property="og:image"' in home  # the hero is the home page's picture when shared
     settings_page = client.get("/en/office/admin/settings").get_data(as_text=True)
     assert "Manage the 1 hero photograph" in settings_page
+    client.post("/en/account/logout")
+    address = re.search(r'<img[^>]* src="(/media/[^"]+)"', hero)[1]
+    picture = _fetch(client, address)  # a visitor gets the hero's file, cached as public
+    assert picture.status_code == 200 and picture.mimetype == "image/jpeg"
+    assert "public" in picture.headers["Cache-Control"]
 
 
 def test_without_a_hero_photograph_the_home_page_still_has_its_hero(client):

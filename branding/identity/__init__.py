@@ -9,7 +9,9 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Give every template the branding settings, and serve the brand's files."""
     from branding.identity import logo, templating
+    from branding.identity.models import BrandingSettings
     from branding.identity.views import bp
+    from branding.media.access import register_item_kind
     from branding.media.cleanup import add_known_names
 
     app.register_blueprint(bp)
@@ -21,3 +23,4 @@ def init_app(app: Flask) -> None:
         logo=templating.header_logo,
     )
     add_known_names(app, logo.logo_file_names)
+    register_item_kind("branding_id", BrandingSettings, public=lambda settings: True)  # heroes

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app
 from sqlalchemy import select
@@ -28,15 +29,20 @@ class ItemKind:
 
     model: type
     owner_id: Callable[[object], int | None] = lambda item: None
+    public: Callable[[Any], bool] = lambda item: bool(item.is_public)
 
 
 _KINDS: dict[str, ItemKind] = {}
 
 
-def register_item_kind(column: str, model: type, owner_id=None) -> None:
-    """Tell media which model a photo's ``<column>`` points to (each feature, once)."""
+def register_item_kind(column: str, model: type, owner_id=None, public=None) -> None:
+    """Tell media which model a photo's ``<column>`` points to (each feature, once).
+
+    ``public`` says whether visitors see an item (by default its ``is_public``).
+    """
     assert column in OWNER_COLUMNS, column
-    _KINDS[column] = ItemKind(model, owner_id or (lambda item: None))
+    kind = ItemKind(model, owner_id or (lambda item: None))
+    _KINDS[column] = ItemKind(kind.model, kind.owner_id, public) if public else kind
 
 
 def photo_for_file(name: str) -> Photo | None:
@@ -63,7 +69,7 @@ def _item(photo: Photo):
 def is_public(photo: Photo) -> bool:
     """Tell whether visitors may see a photo: approved, of an item visitors may see."""
     kind, item = _item(photo)
-    return bool(photo.approved and item is not None and item.is_public)
+    return bool(photo.approved and kind is not None and item is not None and kind.public(item))
 
 
 def may_see(photo: Photo, user) -> bool:
