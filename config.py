@@ -49,6 +49,13 @@ def load_config(instance_path: Path, package_path: Path) -> dict:
         "SECRET_KEY": secret,
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
         "MEDIA_ROOT": os.environ.get("MEDIA_ROOT", str(instance_path.parent / "uploads")),
+        "MEDIA_STORAGE": os.environ.get("MEDIA_STORAGE", "local"),  # or "s3" (media.s3)
+        "S3_BUCKET": os.environ.get("S3_BUCKET", ""),
+        "S3_ENDPOINT_URL": os.environ.get("S3_ENDPOINT_URL", ""),  # MinIO, Ceph, Garage…
+        "S3_REGION": os.environ.get("S3_REGION", ""),
+        "S3_PREFIX": os.environ.get("S3_PREFIX", ""),
+        "S3_PUBLIC_URL": os.environ.get("S3_PUBLIC_URL", ""),
+        "S3_ADDRESSING_STYLE": os.environ.get("S3_ADDRESSING_STYLE", ""),  # "path" for MinIO
         "SEARCH_INDEX_DIR": os.environ.get("SEARCH_INDEX_DIR", str(instance_path / "search-index")),
         "SEARCH_INDEX_NAME": os.environ.get("SEARCH_INDEX_NAME", ""),  # default: host:folder
         "SEARCH_OUTBOX_RETENTION_DAYS": float(os.environ.get("SEARCH_OUTBOX_RETENTION_DAYS", "7")),

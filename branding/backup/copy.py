@@ -18,7 +18,6 @@ from branding.backup import (
     BackupError,
     _dialect,
     _libpq_url,
-    _media_root,
     _sha256,
     _sqlite_path,
     _tables,
@@ -97,17 +96,18 @@ def _widths(value) -> list[int]:
 
 
 def _copy_media(folder: Path) -> None:
-    root = _media_root()
-    photos = root / "photos"
-    for path in sorted(photos.rglob("*")) if photos.is_dir() else ():
-        if path.is_file() and not path.name.startswith(".upload-"):
-            relative = path.relative_to(root)
-            copy = folder / "media" / relative
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                shutil.copy2(path, copy)
-            except FileNotFoundError:  # deleted while we copied: the manifest tells
-                continue
+    """Copy every photo file from the storage (the local folder or the object store)."""
+    from branding.media.storage import storage, valid_name
+
+    store = storage()
+    for name in sorted(name for name, _age in store.names() if valid_name(name)):
+        try:
+            data = store.read(name)
+        except FileNotFoundError:  # deleted while we copied: the manifest tells
+            continue
+        copy = folder / "media" / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(data)
 
 
 def _revision() -> str | None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import shutil
+import hashlib
 import sqlite3
 import subprocess
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import inspect, text
@@ -16,7 +14,6 @@ from branding.backup import (
     BackupError,
     _dialect,
     _libpq_url,
-    _media_root,
     _sha256,
     _sqlite_path,
     _tool,
@@ -77,19 +74,21 @@ def _has_content() -> bool:
 
 
 def _restore_media(folder: Path, manifest: dict) -> int:
-    root = _media_root()
+    """Put back every photo file the storage lacks or holds differently; return how many."""
+    from branding.media.storage import storage, valid_name
+
+    store = storage()
     restored = 0
     for name, expected in manifest["files"].items():
-        if not name.startswith("media/"):
+        target = name.removeprefix("media/")
+        if not name.startswith("media/") or not valid_name(target):
             continue
-        target = root / name.removeprefix("media/")
-        if target.is_file() and _sha256(target) == expected["sha256"]:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".upload-")
-        os.close(fd)
-        shutil.copyfile(folder / name, temporary)
-        os.replace(temporary, target)
+        try:
+            if hashlib.sha256(store.read(target)).hexdigest() == expected["sha256"]:
+                continue
+        except FileNotFoundError:
+            pass
+        store.save(target, (folder / name).read_bytes())  # whole or not at all
         restored += 1
     return restored
 

@@ -1,8 +1,9 @@
 """Where photo files live: a small interface, and the local folder that is its default.
 
 Names are made by the server (``photos/ab/<random>-<width>.<ext>``) and never reused: a file
-never changes once written, so browsers may keep it for a year. Another backend (an object
-store shared by several machines) implements the same five methods; one contract test
+never changes once written, so browsers may keep it for a year. ``MEDIA_STORAGE`` chooses the
+backend: ``local`` (this folder) or ``s3`` (an object store shared by several machines,
+``media.s3``). Both implement the same six methods; one contract test
 (``tests/media/test_storage_contract.py``) holds every backend to them.
 """
 
@@ -47,9 +48,13 @@ class Storage(Protocol):
         """Remove something ``names`` listed that is not a valid name (a crashed write)."""
         ...
 
-    def response(self, name: str) -> Response:
-        """Answer a request for a file: its bytes (or a redirect to them), type, nosniff and a
-        year of immutable caching; a missing file is a 404."""
+    def read(self, name: str) -> bytes:
+        """Return a file's bytes (backups); a missing file raises FileNotFoundError."""
+        ...
+
+    def response(self, name: str, public: bool = True) -> Response:
+        """Answer a request for a file: its bytes (or, when ``public``, perhaps a redirect to
+        them), type, nosniff and a year of immutable caching; a missing file is a 404."""
         ...
 
 
@@ -101,7 +106,11 @@ class LocalStorage:
         if path.is_relative_to((self.root / "photos").resolve()):
             path.unlink(missing_ok=True)
 
-    def response(self, name: str) -> Response:
+    def read(self, name: str) -> bytes:
+        """Return a file's bytes; a missing file raises FileNotFoundError."""
+        return self._path(name).read_bytes()
+
+    def response(self, name: str, public: bool = True) -> Response:
         """Serve a file with its type, nosniff, and a year of caching."""
         relative = self._path(name).relative_to(self.root)  # refuses a name we never made
         mimetype = TYPES[name.rsplit(".", 1)[1]]
@@ -114,8 +123,18 @@ class LocalStorage:
 
 
 def init_app(app: Flask) -> None:
-    """Give the application its storage: the local folder unless one was configured."""
-    app.extensions.setdefault("media_storage", LocalStorage(app.config["MEDIA_ROOT"]))
+    """Give the application its storage: the local folder, or the object store configured."""
+    if "media_storage" in app.extensions:  # given by the caller (tests)
+        return
+    kind = app.config.get("MEDIA_STORAGE", "local")
+    if kind == "s3":
+        from branding.media.s3 import from_config
+
+        app.extensions["media_storage"] = from_config(app.config)
+    elif kind == "local":
+        app.extensions["media_storage"] = LocalStorage(app.config["MEDIA_ROOT"])
+    else:
+        raise RuntimeError(f"MEDIA_STORAGE must be 'local' or 's3', not {kind!r}")
 
 
 def storage() -> Storage:

@@ -29,7 +29,7 @@ def file(name: str):
         return storage().response(name)
     if not access.may_see(photo, current_user):
         abort(404)
-    response = storage().response(name)
+    response = storage().response(name, public=False)
     response.cache_control.public = False
     response.cache_control.immutable = False
     response.cache_control.max_age = None

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from werkzeug.exceptions import NotFound
 
+from branding.media.s3 import S3Storage
 from branding.media.storage import LocalStorage, Storage
+from tests.media.s3_server import S3Server
 
 NAME = "photos/ab/" + "ab" * 12 + "-640.webp"
 OTHER = "photos/cd/" + "cd" * 12 + "-320.jpg"
@@ -23,7 +25,7 @@ BAD_NAMES = ["../secret", "photos/ab/x.webp", "/etc/passwd", "photos/ab/" + "ab"
 @dataclass(frozen=True)
 class Backend:
     name: str
-    make: Callable[[Path], Storage]
+    make: Callable[[Path, S3Server | None], Storage]
     leave_stray: Callable[[Storage], None]
 
 
@@ -33,13 +35,31 @@ def _local_stray(storage: Storage) -> None:
     (folder / ".upload-crashed").write_bytes(b"half a file")
 
 
-BACKENDS = [Backend("local", lambda tmp: LocalStorage(tmp / "media"), _local_stray)]
+def _s3(tmp: Path, server: S3Server | None) -> Storage:
+    assert server is not None
+    return S3Storage(server.client(), server.new_bucket(), prefix="site-a")
+
+
+def _s3_stray(storage: Storage) -> None:
+    s3 = storage  # an object put by hand under photos/ with a name the server never makes
+    s3.client.put_object(  # type: ignore[attr-defined]
+        Bucket=s3.bucket,  # type: ignore[attr-defined]
+        Key="site-a/photos/ab/.upload-crashed",
+        Body=b"half",
+    )
+
+
+BACKENDS = [
+    Backend("local", lambda tmp, _server: LocalStorage(tmp / "media"), _local_stray),
+    Backend("s3", _s3, _s3_stray),
+]
 
 
 @pytest.fixture(params=BACKENDS, ids=lambda b: b.name)
 def backend(request, tmp_path: Path) -> tuple[Storage, Backend]:
     chosen = request.param
-    return chosen.make(tmp_path), chosen
+    server = request.getfixturevalue("s3_server") if chosen.name == "s3" else None
+    return chosen.make(tmp_path, server), chosen
 
 
 def _listed(storage: Storage) -> dict[str, float]:
@@ -80,6 +100,28 @@ def test_delete_removes_a_file_and_a_missing_one_is_fine(app, backend):
     assert NAME not in _listed(storage)
     with app.test_request_context(), pytest.raises(NotFound):
         storage.response(NAME)
+
+
+def test_read_returns_the_bytes_and_a_missing_file_says_so(backend):
+    storage, _ = backend
+    storage.save(NAME, b"the whole photo")
+    assert storage.read(NAME) == b"the whole photo"
+    with pytest.raises(FileNotFoundError):
+        storage.read(OTHER)
+
+
+def test_a_repeated_request_with_its_etag_is_answered_not_modified(app, backend):
+    storage, _ = backend
+    storage.save(NAME, b"RIFF-webp-bytes")
+    with app.test_request_context():
+        first = storage.response(NAME)
+        etag = first.get_etag()[0]
+        first.close()
+    assert etag
+    with app.test_request_context(headers={"If-None-Match": f'"{etag}"'}):
+        again = storage.response(NAME)
+        assert again.status_code == 304
+        again.close()
 
 
 def test_saving_again_replaces_the_whole_file(app, backend):
