@@ -143,8 +143,8 @@ def test_the_branding_settings_refuse_scripts_in_their_links(client, make, field
     settings = {"site_name_id": "Pesona", "regency_name": "Kab", "color_primary": "#123456",
                 "color_secondary": "#000000", "color_accent": "#ffffff", field: value}  # fmt: skip
     response = client.post("/en/office/admin/settings", data=settings)
-    assert response.status_code == 200
-    assert 'class="error"' in response.get_data(as_text=True)
+    assert response.status_code == 400  # the form again, with the reason at the field
+    assert f'id="{field}-err"' in response.get_data(as_text=True)
     assert db.session.scalar(select(BrandingSettings)) is None
 
 
