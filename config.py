@@ -96,7 +96,11 @@ def load_config(instance_path: Path, package_path: Path) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_SECURE": production,
-        "PRODUCTION": production,  # HSTS, Secure cookies (core.web.security)
+        "PRODUCTION": production,
+        "LOG_FORMAT": os.environ.get("LOG_FORMAT", ""),  # text or json (default in production)
+        "LOG_LEVEL": os.environ.get(
+            "LOG_LEVEL", "INFO"
+        ),  # HSTS, Secure cookies (core.web.security)
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # photo uploads raise it (media.uploads)
         "PHOTO_MAX_FILE_BYTES": int(os.environ.get("PHOTO_MAX_FILE_BYTES", 15_000_000)),
         "PHOTO_MAX_FILES": int(os.environ.get("PHOTO_MAX_FILES", 8)),

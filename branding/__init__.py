@@ -23,6 +23,7 @@ from branding import (
     media,
     moderation,
     office,
+    ops,
     owners,
     search,
     seo,
@@ -37,6 +38,7 @@ FEATURES = (accounts, media, identity, areas, destinations, events, businesses)
 DISCOVERY = (calendar, maps, seo, search, site)
 INSIGHT = (insight,)  # after the features whose link helpers it wraps
 WORKSPACES = (office, moderation, owners)
+OPERATIONS = (ops,)  # request ids, logs, health: they read every layer below
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -89,7 +91,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 
 def register_features(app: Flask) -> None:
     """Let each feature, then each workspace, register its pages and template helpers."""
-    for package in FEATURES + DISCOVERY + INSIGHT + WORKSPACES:
+    for package in FEATURES + DISCOVERY + INSIGHT + WORKSPACES + OPERATIONS:
         package.init_app(app)
 
 

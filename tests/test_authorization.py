@@ -52,6 +52,8 @@ def _photo_rules(item_rule: str, access: str) -> dict[str, str]:
 
 MATRIX = {
     "/media/<path:name>": "public",
+    "/healthz": "public",
+    "/readyz": "public",
     "/theme/<name>.css": "public",
     "/icons/<digest>/<what>": "public",
     "/favicon.ico": "redirect",

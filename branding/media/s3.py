@@ -84,6 +84,13 @@ class S3Storage:
             raise
         return found["Body"].read()
 
+    def check(self) -> None:
+        """Raise OSError unless the bucket answers (readiness)."""
+        try:
+            self.client.head_bucket(Bucket=self.bucket)
+        except Exception as error:
+            raise OSError(f"bucket {self.bucket!r}: {error}") from error
+
     def response(self, name: str, public: bool = True) -> Response:
         """Stream a file with its type, nosniff and a year of caching (or redirect to it)."""
         key = self._key(name)

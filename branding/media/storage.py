@@ -3,7 +3,7 @@
 Names are made by the server (``photos/ab/<random>-<width>.<ext>``) and never reused: a file
 never changes once written, so browsers may keep it for a year. ``MEDIA_STORAGE`` chooses the
 backend: ``local`` (this folder) or ``s3`` (an object store shared by several machines,
-``media.s3``). Both implement the same six methods; one contract test
+``media.s3``). Both implement the same seven methods; one contract test
 (``tests/media/test_storage_contract.py``) holds every backend to them.
 """
 
@@ -50,6 +50,10 @@ class Storage(Protocol):
 
     def read(self, name: str) -> bytes:
         """Return a file's bytes (backups); a missing file raises FileNotFoundError."""
+        ...
+
+    def check(self) -> None:
+        """Raise OSError unless files can be stored and read now (readiness)."""
         ...
 
     def response(self, name: str, public: bool = True) -> Response:
@@ -109,6 +113,12 @@ class LocalStorage:
     def read(self, name: str) -> bytes:
         """Return a file's bytes; a missing file raises FileNotFoundError."""
         return self._path(name).read_bytes()
+
+    def check(self) -> None:
+        """Raise OSError unless the folder is there (made if need be) and may be written."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        if not os.access(self.root, os.W_OK | os.X_OK):
+            raise OSError(f"cannot write in {self.root}")
 
     def response(self, name: str, public: bool = True) -> Response:
         """Serve a file with its type, nosniff, and a year of caching."""

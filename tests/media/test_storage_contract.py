@@ -124,6 +124,19 @@ def test_a_repeated_request_with_its_etag_is_answered_not_modified(app, backend)
         again.close()
 
 
+def test_a_reachable_store_passes_its_check(backend):
+    storage, _ = backend
+    storage.check()
+
+
+def test_an_unreachable_store_fails_its_check(tmp_path, s3_server):
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(OSError):
+        LocalStorage(tmp_path / "a-file" / "media").check()
+    with pytest.raises(OSError):
+        S3Storage(s3_server.client(), "no-such-bucket-here").check()
+
+
 def test_saving_again_replaces_the_whole_file(app, backend):
     storage, _ = backend
     storage.save(NAME, b"first version, longer")
