@@ -62,9 +62,14 @@ def live_server(migrated: dict, request) -> Iterator[str]:
         return
     app = create_app({**migrated, "SERVER_NAME": None, "WTF_CSRF_ENABLED": True})
     with app.app_context():
-        load_sample_data(photos=False)
-        if slugs := getattr(request.module, "SAMPLE_PHOTOS", None):
-            add_sample_photos(slugs)
+        try:
+            load_sample_data(photos=False)
+            if slugs := getattr(request.module, "SAMPLE_PHOTOS", None):
+                add_sample_photos(slugs)
+        except BaseException:  # leave no half sample behind for the next module
+            db.session.remove()
+            _empty_tables()
+            raise
     stop, url = _serve(app)
     try:
         yield url

@@ -19,7 +19,7 @@ from tests.browser.site_pages import (
 )
 
 pytestmark = pytest.mark.browser
-SAMPLE_PHOTOS = True  # galleries, heroes and product photos are part of what is checked
+SHARED_SAMPLE = True  # the illustrated sample: galleries, heroes and product photos are checked
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from tests.browser.conftest import ARTIFACTS
 from tests.browser.site_pages import discover, stub_tiles
 
 pytestmark = pytest.mark.browser
-SAMPLE_PHOTOS = True
+SHARED_SAMPLE = True  # the illustrated sample; nothing here changes content
 SCREENS = ARTIFACTS.parent / "screens"
 PERFORMANCE = ARTIFACTS.parent / "performance.json"
 SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 400 * 1000 / 8,
