@@ -163,6 +163,7 @@ class RedisBuffer:
         self._release = client.register_script(RELEASE)
         self._waiting: list[tuple[date, tuple[str, str], list[tuple]]] = []
         self._lock = threading.Lock()
+        self._sending = threading.Lock()  # one send at a time: the exit's waits for the thread's
         self._sender_pid = 0
         self._next_due_check = 0.0
 
@@ -179,15 +180,21 @@ class RedisBuffer:
                 atexit.register(self._send_quietly)
 
     def send(self) -> None:
-        """Send the counts waiting in this process to Redis now."""
-        with self._lock:
-            waiting, self._waiting = self._waiting, []
-        by_day: dict[date, list[tuple[str, str]]] = {}
-        for day, who, entries in waiting:
-            by_day.setdefault(day, []).extend(visitors.marks(self.salt(day), who, day, entries))
-        for day, marks in by_day.items():
-            for start in range(0, len(marks), 1000):
-                self.record(day, marks[start : start + 1000])
+        """Send the counts waiting in this process to Redis now.
+
+        Sends never overlap: at exit, the last send waits for one the sender thread has begun
+        (a daemon thread is stopped mid-way when the interpreter ends, losing what it held).
+        """
+        with self._sending:
+            with self._lock:
+                waiting, self._waiting = self._waiting, []
+            by_day: dict[date, list[tuple[str, str]]] = {}
+            for day, who, entries in waiting:
+                marks = visitors.marks(self.salt(day), who, day, entries)
+                by_day.setdefault(day, []).extend(marks)
+            for day, marks in by_day.items():
+                for start in range(0, len(marks), 1000):
+                    self.record(day, marks[start : start + 1000])
 
     def _send_quietly(self) -> None:
         try:
