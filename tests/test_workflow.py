@@ -286,9 +286,11 @@ def test_two_runners_at_once_publish_once(app, make, make_app, monkeypatch):
 
     monkeypatch.setattr(scheduling, "_due_ids", both_see_it)
     reports, errors = [], []
+    # Two workers, made here: building an app compiles its URL rules with ast.parse, which
+    # CPython 3.11 cannot do in two threads at once (a SystemError now and then).
+    others = [make_app(), make_app()]
 
-    def run() -> None:
-        other = make_app()
+    def run(other) -> None:
         with other.app_context():
             try:
                 reports.append(scheduling.run_due(due))
@@ -297,7 +299,7 @@ def test_two_runners_at_once_publish_once(app, make, make_app, monkeypatch):
             finally:
                 db.session.remove()
 
-    threads = [threading.Thread(target=run) for _ in range(2)]
+    threads = [threading.Thread(target=run, args=(other,)) for other in others]
     for thread in threads:
         thread.start()
     for thread in threads:
