@@ -6,11 +6,19 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test catalogs assets browser lint
+.PHONY: run serve test install install-test catalogs assets browser lint
 
+# The job worker (photo renditions, mail, schedules, this server's search index) runs beside
+# the web server; stopping one (Ctrl-C) stops both.
 run: install catalogs assets  ## install, create the database with sample data, serve on localhost
 	$(FLASK) setup
+	@$(FLASK) jobs worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(FLASK) run --host $(HOST) --port $(PORT)
+
+serve: install catalogs assets  ## production: migrate, then gunicorn and the job worker
+	$(FLASK) setup --no-sample
+	@$(FLASK) jobs worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	$(BIN)/gunicorn -c python:branding.ops.gunicorn_conf wsgi:app
 
 test: install-test catalogs assets browser  ## install what tests need and run the whole suite
 	$(BIN)/pytest $(PYTEST_ARGS)
