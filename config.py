@@ -61,6 +61,9 @@ def load_config(instance_path: Path, package_path: Path) -> dict:
         "SEARCH_OUTBOX_RETENTION_DAYS": float(os.environ.get("SEARCH_OUTBOX_RETENTION_DAYS", "7")),
         "SEARCH_INDEX_LIVE_HOURS": float(os.environ.get("SEARCH_INDEX_LIVE_HOURS", "24")),
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        "JOBS_BACKEND": os.environ.get("JOBS_BACKEND", ""),  # immediate, sqlite or redis
+        "JOBS_SQLITE_PATH": os.environ.get("JOBS_SQLITE_PATH", ""),  # default instance/jobs…
+        "JOBS_STUCK_SECONDS": float(os.environ.get("JOBS_STUCK_SECONDS", "120")),
         "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
         "PER_PAGE": int(os.environ.get("PER_PAGE", "12")),
         "MAP_TILE_URL": os.environ.get("MAP_TILE_URL", OSM_TILES),

@@ -7,12 +7,13 @@ no page and no other command loads its drawing code.
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
 from branding.backup.commands import backup_command, restore_command
+from branding.core.jobs.commands import jobs_cli
 from branding.editorial.commands import mail_cli, publish_cli
 from branding.insight.commands import counts_cli
 from branding.media.commands import media_cli
@@ -22,6 +23,13 @@ from branding.search.commands import search_cli
 from branding.search.rebuild import rebuild
 
 sample_cli = AppGroup("sample", help="Load the sample content (marked as sample).")
+
+
+def _make_renditions_now() -> None:
+    """Run the queued jobs here (the sample's photo renditions), so the site is whole at once."""
+    done = current_app.extensions["jobs"].run_pending(limit=100_000)
+    if done:
+        click.echo(f"{done} queued jobs run (photo renditions).")
 
 
 @click.command("setup")
@@ -38,6 +46,7 @@ def setup_command(no_sample: bool) -> None:
     else:
         summary = load_sample_data()
         click.echo(f"Database created with sample data: {summary}.")
+    _make_renditions_now()
     count = rebuild()  # the analyzers may have changed too: start the index afresh
     click.echo(f"Search index built: {count} documents.")
 
@@ -53,12 +62,13 @@ def load_sample_command() -> None:
             "sample data is only loaded into an empty database."
         )
     summary = load_sample_data()
+    _make_renditions_now()
     click.echo(f"Loaded sample data: {summary}.")
 
 
 def register(app: Flask) -> None:
     """Attach the command groups to the application's CLI."""
     groups = (users_cli, sample_cli, translate_cli, search_cli, media_cli, publish_cli, mail_cli,
-              counts_cli, backup_command, restore_command)  # fmt: skip
+              counts_cli, backup_command, restore_command, jobs_cli)  # fmt: skip
     for command in (setup_command, *groups):
         app.cli.add_command(command)

@@ -3,6 +3,7 @@
 from branding.accounts.models import AuditEntry, RateEvent, Role, User
 from branding.areas.models import Area, AreaKind
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
+from branding.core.jobs.models import JobFailure
 from branding.core.mail import OutgoingMail
 from branding.destinations.models import Destination, DestinationCategory, Facility
 from branding.editorial.models import Revision
@@ -14,6 +15,7 @@ from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
 
 __all__ = [
     "AuditEntry",
+    "JobFailure",
     "RateEvent",
     "MissedSearch",
     "Area",

@@ -18,6 +18,7 @@ from sqlalchemy import MetaData, create_engine, event, text
 from branding import create_app
 from branding.extensions import db
 from tests import factories
+from tests.media.s3_server import s3_server  # noqa: F401  (an S3-compatible server, for any test)
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -47,6 +48,7 @@ def app_config(tmp_path_factory: pytest.TempPathFactory) -> dict:
         "MEDIA_ROOT": str(base / "uploads"),
         "SEARCH_INDEX_DIR": str(base / "index"),
         "WTF_CSRF_ENABLED": False,
+        "JOBS_BACKEND": "immediate",  # jobs run as they are enqueued; tests/test_jobs.py queues
         "SERVER_NAME": "localhost",
         # cheap hashing keeps the suite fast; test_accounts checks the real parameters
         "ARGON2_TIME_COST": 1,
@@ -214,3 +216,19 @@ def sample_site(migrated: dict, tmp_path_factory: pytest.TempPathFactory) -> Ite
             with db.engine.begin() as conn:
                 conn.execute(text(f"DROP SCHEMA IF EXISTS {SAMPLE_SCHEMA} CASCADE"))
         db.engine.dispose()
+
+
+@pytest.fixture
+def redis_url():
+    """An empty Redis database (TEST_REDIS_URL), emptied again afterwards."""
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_timeout=1).flushdb()
+    except redis.ConnectionError:
+        if IN_CI:
+            pytest.fail(f"Redis is not reachable at {url}")
+        pytest.skip("Redis is not running")
+    yield url
+    redis.Redis.from_url(url).flushdb()

@@ -66,7 +66,9 @@ def test_reading_content_writes_nothing(make, client):
 
 def test_a_photo_change_reaches_its_item(app, make, indexed):
     place = make.destination(slug="bukit", name={"id": "Bukit Indah"})
-    db.session.add(Photo(storage_key="k1", width=10, height=10, destination_id=place.id))
+    db.session.add(
+        Photo(storage_key="k1", width=10, height=10, widths=[10], destination_id=place.id)
+    )
     db.session.commit()
     indexed()
     photo = db.session.scalar(select(Photo))

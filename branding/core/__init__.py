@@ -10,8 +10,9 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Install language routing, the template filters every page uses, static files and
-    compression, and the mailer."""
+    compression, the mailer and the job queue."""
     from branding.core import i18n, mail
+    from branding.core.jobs import runner
     from branding.core.web import assets, query_args, templating
 
     query_args.init_app(app)
@@ -19,3 +20,4 @@ def init_app(app: Flask) -> None:
     assets.init_app(app)
     templating.init_app(app)
     mail.init_app(app)
+    runner.init_app(app)

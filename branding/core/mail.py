@@ -26,6 +26,7 @@ from flask_babel import refresh
 from sqlalchemy import String, Text, or_, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
+from branding.core import jobs
 from branding.core.content.columns import UTCDateTime
 from branding.core.content.publishing import utcnow
 from branding.core.content.statements import affected_rows
@@ -214,9 +215,20 @@ def in_language(lang: str | None) -> Iterator[None]:
             refresh()
 
 
+@jobs.job("mail.send", retries=0)
+@jobs.every("mail sent", minutes="*")
+def send_waiting() -> int:
+    """Send the mail that is due (a job: after a request queued some, and every minute)."""
+    return send_due().sent
+
+
 def _send_after_response(response):
-    """Once a request has queued mail, try to deliver it after the response has gone."""
-    if g.pop("mail_queued", False) and current_app.config.get("MAIL_SEND_AFTER_REQUEST", True):
+    """Once a request has queued mail, have it sent: by the job queue, or after the response."""
+    if not g.pop("mail_queued", False):
+        return response
+    if not jobs.runs_inline():
+        jobs.enqueue("mail.send")  # the outbox row is committed; a worker sends it
+    elif current_app.config.get("MAIL_SEND_AFTER_REQUEST", True):
         app = current_app._get_current_object()  # type: ignore[attr-defined]
 
         def deliver() -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from branding.accounts import audit
+from branding.core import jobs
 from branding.core.content.publishing import PublicationStatus, utcnow
 from branding.editorial.editing import derive_published, publish_waiting
 from branding.extensions import db
@@ -109,6 +110,12 @@ def _unpublish(model: type[Any], item_id: int, now: datetime) -> bool:
     )
     db.session.commit()
     return True
+
+
+@jobs.every("scheduled publishing and tasks", minutes="*")
+def run_due_now() -> str:
+    """Do what is due now (the worker, every minute)."""
+    return str(run_due())
 
 
 def run_due(now: datetime | None = None) -> DueReport:

@@ -7,7 +7,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Set up photo storage, file cleanup, the upload limits and the file route."""
-    from branding.media import cleanup, storage, uploads
+    from branding.media import cleanup, processing, storage, uploads  # noqa: F401  (jobs)
     from branding.media.views import bp
 
     storage.init_app(app)

@@ -15,7 +15,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session, object_session, scoped_session
 
 from branding.extensions import db
-from branding.media.models import Photo, rendition_names
+from branding.media.models import PROCESSING, Photo, original_name, rendition_names
 from branding.media.storage import storage, valid_name
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ def _after_delete(mapper, connection, photo: Photo) -> None:
     """Note the files of a photo row deleted by a flush (orphans of a gallery included)."""
     session = object_session(photo)
     if session is not None:
-        session.info.setdefault(DOOMED, set()).update(photo.file_names())
+        session.info.setdefault(DOOMED, set()).update(photo.stored_names())
 
 
 def _after_commit(session: Session) -> None:
@@ -76,8 +76,12 @@ def init_app(app: Flask) -> None:
 
 def known_names() -> set[str]:
     """Return the names of every file the photo rows refer to."""
-    rows = db.session.execute(select(Photo.storage_key, Photo.widths))
-    known = {name for key, widths in rows for name in rendition_names(key, widths)}
+    rows = db.session.execute(select(Photo.storage_key, Photo.widths, Photo.state))
+    known: set[str] = set()
+    for key, widths, state in rows:
+        known.update(rendition_names(key, widths))
+        if state == PROCESSING:
+            known.add(original_name(key))
     for source in current_app.extensions.get("media_known_names", []):
         known.update(source())
     return known

@@ -78,12 +78,20 @@ def megabytes(size: int) -> str:
     return f"{size / 1_000_000:g}"
 
 
-def decode_photo(data: bytes, limits: PhotoLimits, keep_alpha: bool = False) -> Image.Image:
-    """Return the upload as an upright RGB image without metadata, or raise PhotoRejected.
-
-    With ``keep_alpha`` (a logo), transparency is kept: the image is RGBA.
+def check_photo(data: bytes, limits: PhotoLimits) -> tuple[int, int]:
+    """Check an upload from its header and structure, without decoding a pixel; return the
+    upright width and height, or raise PhotoRejected (the upload request's share of the work).
     """
     image = _open(data, limits)
+    _check_structure(data, image)
+    orientation = _orientation(image)
+    _check_proportions(*image.size, limits.largest_width, orientation)
+    width, height = image.size
+    image.close()
+    return (height, width) if orientation in _SWAPS_AXES else (width, height)
+
+
+def _check_structure(data: bytes, image: Image.Image) -> None:
     end = image_end(data, image.format or "")
     if end is None:  # cut short: the picture's own structure never ends
         raise _truncated()
@@ -94,6 +102,15 @@ def decode_photo(data: bytes, limits: PhotoLimits, keep_alpha: bool = False) -> 
                 "PNG or WebP, then upload it."
             )
         )
+
+
+def decode_photo(data: bytes, limits: PhotoLimits, keep_alpha: bool = False) -> Image.Image:
+    """Return the upload as an upright RGB image without metadata, or raise PhotoRejected.
+
+    With ``keep_alpha`` (a logo), transparency is kept: the image is RGBA.
+    """
+    image = _open(data, limits)
+    _check_structure(data, image)
     orientation = _orientation(image)
     _check_proportions(*image.size, limits.largest_width, orientation)
     _draft(image, limits.largest_width, orientation)
@@ -181,6 +198,9 @@ def _too_many_pixels(most: int) -> PhotoRejected:
 
 
 def _orientation(image: Image.Image) -> int:
+    if image.format == "PNG" and "exif" not in image.info:
+        return 1  # Pillow would decode the whole picture to look for EXIF after it (and a
+        # damaged one would then pass the real decode with blank pixels)
     try:
         return int(image.getexif().get(0x0112, 1))
     except Exception:  # unreadable EXIF: treat the photo as upright

@@ -16,6 +16,14 @@ OWNER_COLUMNS = ("destination_id", "event_id", "business_id", "product_id", "bra
 _ONE_OWNER = " + ".join(f"(CASE WHEN {col} IS NULL THEN 0 ELSE 1 END)" for col in OWNER_COLUMNS)
 
 
+PROCESSING, READY, FAILED = "processing", "ready", "failed"
+
+
+def original_name(key: str) -> str:
+    """Return the stored name of an uploaded original while its renditions are being made."""
+    return f"photos/{key[:2]}/{key}-original.bin"
+
+
 def rendition_names(key: str, widths: list[int]) -> list[str]:
     """Return the stored names of every rendition of the photo with this key and widths."""
     return [f"photos/{key[:2]}/{key}-{w}.{ext}" for w in widths for ext in ("webp", "jpg")]
@@ -27,6 +35,10 @@ class Photo(Model):
     Files are named ``photos/<key[:2]>/<key>-<width>.<webp|jpg>``, one per width in
     ``widths``. ``width``/``height`` are those of the largest rendition. A photo uploaded by a
     business owner waits (``approved`` false) until the tourism office approves it.
+
+    An upload is stored as it came (``original_name``) and ``state`` is ``processing`` until
+    the job (``media.processing``) has made its renditions (``ready``), or found the picture
+    unusable (``failed``, with ``failure`` saying why, in English: the catalogue translates it).
     """
 
     __tablename__ = "photos"
@@ -42,6 +54,8 @@ class Photo(Model):
     position: Mapped[int] = mapped_column(default=0)
     approved: Mapped[bool] = mapped_column(default=True)
     is_sample: Mapped[bool] = mapped_column(default=False)
+    state: Mapped[str] = mapped_column(String(12), default=READY, server_default=READY, index=True)
+    failure: Mapped[str] = mapped_column(String(500), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     destination_id: Mapped[int | None] = mapped_column(
@@ -68,6 +82,16 @@ class Photo(Model):
         """Return the stored names of every rendition of this photo."""
         return rendition_names(self.storage_key, self.widths)
 
+    def stored_names(self) -> list[str]:
+        """Return every name stored for this photo: its renditions and a waiting original."""
+        waiting = [original_name(self.storage_key)] if self.state == PROCESSING else []
+        return self.file_names() + waiting
+
+    @property
+    def is_ready(self) -> bool:
+        """Tell whether the renditions exist (pages can show the photo)."""
+        return self.state == READY and bool(self.widths)
+
     def url(self, width: int | None = None, extension: str = "jpg", external: bool = False) -> str:
         """Return the address of a rendition (the largest when no width is given)."""
         name = self.file_name(width or self.width, extension)
@@ -90,10 +114,15 @@ class HasPhotos:
 
     @property
     def gallery(self) -> list[Photo]:
-        """Return the photos visitors see, in order."""
-        return [photo for photo in self.photos if photo.approved]
+        """Return the photos visitors see, in order (approved, their renditions made)."""
+        return [photo for photo in self.photos if photo.approved and photo.is_ready]
+
+    @property
+    def ready_photos(self) -> list[Photo]:
+        """Return every photo whose renditions exist, approved or not (an owner's preview)."""
+        return [photo for photo in self.photos if photo.is_ready]
 
     @property
     def cover(self) -> Photo | None:
         """Return the cover photo: the first the visitors see."""
-        return next((photo for photo in self.photos if photo.approved), None)
+        return next((photo for photo in self.photos if photo.approved and photo.is_ready), None)

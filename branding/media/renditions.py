@@ -1,8 +1,9 @@
-"""The fixed-width renditions of a photo, each in WebP and in JPEG, made once at upload."""
+"""The fixed-width renditions of a photo, each in WebP and in JPEG, made once by a job."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PIL import Image
@@ -38,7 +39,11 @@ def height_for(width: int, height: int, new_width: int) -> int:
 
 def make_renditions(image: Image.Image, widths: tuple[int, ...] = WIDTHS) -> list[Rendition]:
     """Encode an upright RGB image at each width, largest first, in WebP and JPEG."""
-    made: list[Rendition] = []
+    return list(each_rendition(image, widths))
+
+
+def each_rendition(image: Image.Image, widths: tuple[int, ...] = WIDTHS) -> Iterator[Rendition]:
+    """Yield the renditions one by one (a job stores each before making the next)."""
     current = image
     for width in sorted(rendition_widths(image.width, widths), reverse=True):
         if width != current.width:
@@ -46,8 +51,7 @@ def make_renditions(image: Image.Image, widths: tuple[int, ...] = WIDTHS) -> lis
             current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
         webp = _WEBP_WIDE if width > _WIDE else _WEBP
         for extension, options in (("webp", webp), ("jpg", _JPEG)):
-            made.append(Rendition(width, current.height, extension, _encode(current, options)))
-    return made
+            yield Rendition(width, current.height, extension, _encode(current, options))
 
 
 def _encode(image: Image.Image, options: dict) -> bytes:

@@ -1,10 +1,12 @@
 """Add, describe, order and remove an item's photos; each service commits once.
 
-Every upload of a batch is checked and turned into renditions before anything is written:
-one refused file stores nothing. Files are written before the rows are committed and
-removed again if the commit fails; the files of deleted photos are removed only once the
-deletion is committed (``cleanup``), so a crash can leave an orphan file but never a photo
-without its files.
+Every upload of a batch is checked from its header and structure before anything is written:
+one refused file stores nothing. The request stores each original as it came and answers at
+once; a job makes the renditions (``media.processing``), and until then the photo shows as
+processing to the office and its owner, and not at all to visitors. Files are written before
+the rows are committed and removed again if the commit fails; the files of deleted photos are
+removed only once the deletion is committed (``cleanup``), so a crash can leave an orphan file
+but never a photo without its files.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from flask_babel import lazy_gettext as _l
 
 from branding.accounts import audit
 from branding.accounts.models import User
+from branding.core import jobs
 from branding.core.content.columns import MultilingualText
 from branding.extensions import db
 from branding.media import cleanup
-from branding.media.decoding import PhotoLimits, PhotoRejected, decode_photo, read_limited
-from branding.media.models import Photo
-from branding.media.renditions import WIDTHS, Rendition, make_renditions
+from branding.media.decoding import PhotoLimits, PhotoRejected, check_photo, read_limited
+from branding.media.models import PROCESSING, Photo, original_name
+from branding.media.renditions import WIDTHS, height_for
 from branding.media.storage import storage
 from branding.media.uploads import check_file_name
 
@@ -51,9 +54,9 @@ class UploadRefused(ValueError):
 @dataclass(frozen=True)
 class Prepared:
     key: str
-    width: int
+    width: int  # of the largest rendition to come
     height: int
-    renditions: list[Rendition]
+    data: bytes  # the upload, as it came
 
 
 def limits() -> PhotoLimits:
@@ -68,15 +71,12 @@ def limits() -> PhotoLimits:
 
 
 def prepare(upload: Upload) -> Prepared:
-    """Check one upload and make its renditions in memory, or raise PhotoRejected."""
+    """Read and check one upload without decoding its pixels, or raise PhotoRejected."""
     check_file_name(upload.filename)
-    image = decode_photo(read_limited(upload.stream, limits()), limits())
-    try:
-        renditions = make_renditions(image)
-    except (OSError, ValueError) as error:  # an encoder refused what the checks let through
-        raise PhotoRejected(_l("The photo could not be processed. Please try another.")) from error
-    largest = max(renditions, key=lambda r: r.width)
-    return Prepared(secrets.token_hex(12), largest.width, largest.height, renditions)
+    data = read_limited(upload.stream, limits())
+    width, height = check_photo(data, limits())
+    largest = min(width, WIDTHS[-1])
+    return Prepared(secrets.token_hex(12), largest, height_for(width, height, largest), data)
 
 
 def prepare_all(uploads: list[Upload]) -> list[Prepared]:
@@ -92,11 +92,10 @@ def prepare_all(uploads: list[Upload]) -> list[Prepared]:
     return prepared
 
 
-def _store(prepared: Prepared, photo: Photo) -> None:
-    for rendition in prepared.renditions:
-        name = photo.file_name(rendition.width, rendition.extension)
-        cleanup.written(db.session(), name)
-        storage().save(name, rendition.data)
+def _store(prepared: Prepared) -> None:
+    name = original_name(prepared.key)
+    cleanup.written(db.session(), name)
+    storage().save(name, prepared.data)
 
 
 def add_photos(
@@ -118,6 +117,8 @@ def add_photos(
     except BaseException:
         db.session.rollback()  # also removes the files written so far (cleanup)
         raise
+    for photo in photos:  # inline when jobs run immediately, else by the worker
+        jobs.enqueue("media.renditions", photo.id)
     return photos
 
 
@@ -147,7 +148,8 @@ def _attach(
             storage_key=ready.key,
             width=ready.width,
             height=ready.height,
-            widths=sorted({r.width for r in ready.renditions}),
+            widths=[],
+            state=PROCESSING,
             alt=texts.get("alt", {}),
             caption=texts.get("caption", {}),
             position=position + offset,
@@ -155,7 +157,7 @@ def _attach(
             is_sample=is_sample,
             uploaded_by_id=actor.id if actor else None,
         )
-        _store(ready, photo)
+        _store(ready)
         item.photos.append(photo)
         photos.append(photo)
     if actor is not None:

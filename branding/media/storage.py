@@ -19,12 +19,19 @@ from typing import Protocol
 
 from flask import Flask, Response, current_app, send_from_directory
 
-# A photo's renditions by width (webp, jpg); a logo's also as icons (png, ico).
+# A photo's renditions by width (webp, jpg); a logo's also as icons (png, ico); an upload
+# waiting for its renditions (original.bin, never served).
 NAME = re.compile(
-    r"^photos/[0-9a-f]{2}/[0-9a-f]{24}-([0-9]{1,5}|icon[0-9]{2,3}|maskable[0-9]{3}|favicon)"
-    r"\.(webp|jpg|png|ico)$"
+    r"^photos/[0-9a-f]{2}/[0-9a-f]{24}-"
+    r"(([0-9]{1,5}|icon[0-9]{2,3}|maskable[0-9]{3}|favicon)\.(webp|jpg|png|ico)|original\.bin)$"
 )
-TYPES = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png", "ico": "image/x-icon"}
+TYPES = {
+    "webp": "image/webp",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "ico": "image/x-icon",
+    "bin": "application/octet-stream",  # an original, kept only until its renditions exist
+}
 YEAR = 365 * 24 * 3600
 
 

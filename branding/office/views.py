@@ -9,6 +9,7 @@ from flask import Blueprint, render_template, request
 from branding.accounts import audit
 from branding.accounts.access import staff_required
 from branding.accounts.audit import AuditFilter, recent_entries
+from branding.core import jobs
 from branding.core.i18n import LANGUAGES
 from branding.core.i18n.formatting import WIB
 from branding.core.web.query_args import page_arg, require_page
@@ -28,6 +29,7 @@ def dashboard():
         overview=office_overview(),
         entries=recent_entries(limit=10),
         search_notices=search_health.notices(),
+        job_failures=jobs.recent_failures(),
     )
 
 

@@ -30,6 +30,7 @@ _look_lock = threading.Lock()
 
 def init_app(app: Flask) -> None:
     """Register the search pages; record content changes and drain them after requests."""
+    from branding.search import upkeep  # noqa: F401  (the workers' share)
     from branding.search.views import bp
 
     app.register_blueprint(bp)

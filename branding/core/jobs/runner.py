@@ -1,0 +1,144 @@
+"""Bind the declared jobs and schedules to this application's Huey queue, and run them."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
+from huey import signals as S
+
+from branding.core.content.publishing import utcnow
+from branding.core.jobs import JOBS, SCHEDULES, Job
+from branding.core.jobs.models import JobFailure
+
+log = logging.getLogger(__name__)
+QUEUE_NAME = "pakpak"
+
+
+def backend_of(app: Flask) -> str:
+    """Return the configured backend: immediate, sqlite or redis."""
+    chosen = app.config.get("JOBS_BACKEND") or ("redis" if app.config.get("REDIS_URL") else "")
+    return chosen or "sqlite"
+
+
+def _make_huey(app: Flask) -> Huey:
+    backend = backend_of(app)
+    if backend == "immediate":
+        return MemoryHuey(QUEUE_NAME, immediate=True, results=False)
+    if backend == "redis":
+        return RedisHuey(QUEUE_NAME, url=app.config["REDIS_URL"], results=False)
+    if backend == "sqlite":
+        default = Path(app.instance_path) / "jobs.sqlite3"
+        filename = app.config.get("JOBS_SQLITE_PATH") or str(default)
+        return SqliteHuey(QUEUE_NAME, filename=filename, results=False)
+    raise RuntimeError(f"JOBS_BACKEND must be immediate, sqlite or redis, not {backend!r}")
+
+
+class Runner:
+    """This application's queue: the declared jobs as Huey tasks, run in its context."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.huey = _make_huey(app)
+        self.immediate = bool(self.huey.immediate)
+        self.tasks: dict[str, Any] = {}
+        self._bound = False
+
+    def _bind(self) -> None:
+        """Turn the jobs and schedules declared so far into tasks (once every feature is in)."""
+        if self._bound:
+            return
+        for declared in JOBS.values():
+            self.tasks[declared.name] = self.huey.task(
+                retries=declared.retries,
+                retry_delay=declared.delay,
+                retry_backoff=declared.backoff,
+                name=declared.name,
+            )(self._in_context(declared.run))
+        for schedule in SCHEDULES.values():
+            self.huey.periodic_task(
+                crontab(minute=schedule.minutes, hour=schedule.hours), name=schedule.name
+            )(self._in_context(schedule.run))
+        self.huey.signal(S.SIGNAL_ERROR)(self._failed)
+        self._bound = True
+
+    def _in_context(self, run):
+        app = self.app
+
+        def in_app_context(*args: Any) -> Any:
+            from branding.extensions import db
+
+            with app.app_context():
+                try:
+                    return run(*args)
+                finally:
+                    db.session.remove()
+
+        in_app_context.__name__ = getattr(run, "__name__", "job")
+        return in_app_context
+
+    def enqueue(self, name: str, *args: Any) -> None:
+        """Queue one job (in immediate mode: run it now)."""
+        self._bind()
+        self.tasks[name](*args)
+
+    def run_start_sweeps(self) -> None:
+        """Run the schedules marked ``at_start`` now (a starting worker picks up lost work)."""
+        for schedule in SCHEDULES.values():
+            if schedule.at_start:
+                self._in_context(schedule.run)()
+
+    def consumer(self, workers: int):
+        """Return a Huey consumer of this queue with its schedules."""
+        self._bind()
+        return self.huey.create_consumer(
+            workers=workers, worker_type="thread", periodic=True, initial_delay=0.2, max_delay=2.0
+        )
+
+    def run_pending(self, limit: int = 100) -> int:
+        """Run the jobs waiting now in this process, as a worker would; return how many ran."""
+        self._bind()
+        done = 0
+        for due in self.huey.read_schedule():  # retries whose delay has passed
+            self.huey.enqueue(due)
+        while done < limit:
+            task = self.huey.dequeue()
+            if task is None:
+                break
+            self.huey.execute(task)
+            done += 1
+        return done
+
+    def pending(self) -> int:
+        """Return how many jobs wait in the queue."""
+        return int(self.huey.pending_count())
+
+    def _failed(self, signal: str, task: Any, exc: BaseException | None = None) -> None:
+        """Record a job that has used up its retries, so the office sees it."""
+        if task.retries:
+            return  # Huey retries it later
+        declared: Job | None = JOBS.get(task.name)
+        log.error("job %s failed for good: %r", task.name, exc)
+        with self.app.app_context():
+            from branding.extensions import db
+
+            db.session.add(
+                JobFailure(
+                    name=task.name[:100],
+                    arguments=repr(task.args)[:500],
+                    error="".join(traceback.format_exception(exc))[-4000:] if exc else "",
+                    attempts=(declared.retries + 1) if declared else 1,
+                    failed_at=utcnow(),
+                )
+            )
+            db.session.commit()
+            db.session.remove()
+
+
+def init_app(app: Flask) -> None:
+    """Give the application its queue (bound to the jobs when first used)."""
+    app.extensions["jobs"] = Runner(app)
