@@ -1,7 +1,8 @@
 """Log lines with the request id: readable text on a laptop, one JSON object per line in production.
 
 ``LOG_FORMAT`` (``text`` or ``json``; ``json`` by default when ``BRANDING_ENV=production``)
-and ``LOG_LEVEL`` (``INFO``) apply to the platform's loggers (``branding.*``) and Flask's.
+and ``LOG_LEVEL`` (``INFO``) apply to the platform's loggers (``branding.*``), the job queue's
+(``huey``) and Flask's.
 A JSON line holds the time (UTC), level, logger, message, request id, method and path, and
 the traceback of an exception.
 """
@@ -66,7 +67,7 @@ def configure(app: Flask) -> None:
     production = bool(app.config.get("PRODUCTION"))
     kind = app.config.get("LOG_FORMAT") or ("json" if production else "text")
     level = app.config.get("LOG_LEVEL", "INFO")
-    for logger in (logging.getLogger("branding"), app.logger):
+    for logger in (logging.getLogger("branding"), logging.getLogger("huey"), app.logger):
         if not any(h.get_name() == HANDLER_NAME for h in logger.handlers):
             for old in list(logger.handlers):
                 logger.removeHandler(old)

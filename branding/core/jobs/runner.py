@@ -90,7 +90,10 @@ class Runner:
         """Run the schedules marked ``at_start`` now (a starting worker picks up lost work)."""
         for schedule in SCHEDULES.values():
             if schedule.at_start:
-                self._in_context(schedule.run)()
+                try:
+                    self._in_context(schedule.run)()
+                except Exception:  # noqa: BLE001 - the schedule runs again; the worker goes on
+                    log.exception("%s failed at the worker's start", schedule.name)
 
     def consumer(self, workers: int):
         """Return a Huey consumer of this queue with its schedules."""
