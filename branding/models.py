@@ -1,6 +1,7 @@
 """Every model, imported in one place so that Alembic sees all tables."""
 
 from branding.accounts.models import AuditEntry, RateEvent, Role, User
+from branding.api.models import ApiChange
 from branding.areas.models import Area, AreaKind
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
 from branding.core.mail import OutgoingMail
@@ -13,6 +14,7 @@ from branding.media.models import Photo
 from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
 
 __all__ = [
+    "ApiChange",
     "AuditEntry",
     "RateEvent",
     "MissedSearch",
