@@ -40,7 +40,8 @@ def note_modified(moment: datetime | None) -> None:
 
 def cacheable(response: Response) -> Response:
     """Give a read its validators, answer 304 when the client has it, and let caches keep it."""
-    if request.method in ("GET", "HEAD") and response.status_code == 200:
+    ok = request.method in ("GET", "HEAD") and response.status_code == 200
+    if ok and response.mimetype == "application/json":  # the HTML docs follow the site's rule
         response.cache_control.public = True
         response.cache_control.max_age = MAX_AGE
         response.vary.add("Accept-Encoding")
