@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
 
 from branding.api.errors import InvalidParameter
 from branding.api.params import EventQuery, ListQuery, ProductQuery
@@ -20,6 +21,8 @@ from branding.areas.models import Area
 from branding.areas.services import get_area
 from branding.businesses.models import Business, Product
 from branding.core.i18n.formatting import WIB
+from branding.destinations.models import Destination
+from branding.events.models import Event
 from branding.events.services import may_take_place_between
 from branding.extensions import db
 from branding.search.params import SearchParams
@@ -65,7 +68,7 @@ def list_items(kind: str, params: ListQuery, after: int) -> Found:
     query = _filtered(kind, query, params)
     point = params.point()
     if point is not None:
-        query = query.where(*_box(_located(kind), point, params.radius_km))
+        query = _near(kind, query, point, params.radius_km)
     query = query.order_by(model.id).limit(params.limit + 1)
     rows = list(db.session.scalars(query))
     found = _page(rows, params.limit)
@@ -130,8 +133,19 @@ def search_ids(kind: str, text: str, lang: str) -> list[int]:
     return [item_id for hit_kind, item_id in found.hits if hit_kind == kind]
 
 
-def _located(kind: str) -> Any:
-    return Business if kind == "product" else KINDS[kind].model
+def _near(kind: str, query: Select, point: tuple[float, float], radius_km: float) -> Select:
+    """Keep the items inside a box around the circle (an event at a venue: the venue's)."""
+    lat: Any
+    lon: Any
+    if kind == "event":  # an event without coordinates of its own is where its venue is
+        venue = aliased(Destination)
+        query = query.outerjoin(venue, Event.destination_id == venue.id)
+        lat = func.coalesce(Event.latitude, venue.latitude)
+        lon = func.coalesce(Event.longitude, venue.longitude)
+    else:
+        model = Business if kind == "product" else KINDS[kind].model
+        lat, lon = model.latitude, model.longitude
+    return query.where(*_box(lat, lon, point, radius_km))
 
 
 def _place(kind: str, item: Any) -> Any:
@@ -142,14 +156,14 @@ def _place(kind: str, item: Any) -> Any:
     return item
 
 
-def _box(model: Any, point: tuple[float, float], radius_km: float) -> list:
+def _box(lat_column: Any, lon_column: Any, point: tuple[float, float], radius_km: float) -> list:
     """Return conditions for a box around the point holding the circle (fast, inexact)."""
     lat, lon = point
     d_lat = math.degrees(radius_km / EARTH_KM)
     d_lon = math.degrees(radius_km / (EARTH_KM * max(math.cos(math.radians(lat)), 0.01)))
     return [
-        model.latitude.between(lat - d_lat, lat + d_lat),
-        model.longitude.between(lon - d_lon, lon + d_lon),
+        lat_column.between(lat - d_lat, lat + d_lat),
+        lon_column.between(lon - d_lon, lon + d_lon),
     ]
 
 

@@ -63,6 +63,9 @@ def test_near_keeps_what_lies_within_the_radius(client, make):
     assert ids(client, f"/api/v1/destinations?{near}&radius_km=5") == [close.id]
     assert ids(client, f"/api/v1/destinations?{near}&radius_km=7") == [close.id, corner.id]
     assert ids(client, f"/api/v1/businesses?{near}&radius_km=3") == [shop.id]
+    at_venue = make.event(destination=close)  # no coordinates of its own: the venue's
+    make.event(destination=make.destination())  # a venue with none
+    assert ids(client, f"/api/v1/events?{near}&radius_km=5") == [at_venue.id]
     assert client.get("/api/v1/destinations?near=91,0").status_code == 400
     assert client.get("/api/v1/destinations?near=salak").status_code == 400
 
