@@ -139,7 +139,7 @@ def _near(kind: str, query: Select, point: tuple[float, float], radius_km: float
     lon: Any
     if kind == "event":  # an event without coordinates of its own is where its venue is
         venue = aliased(Destination)
-        query = query.outerjoin(venue, Event.destination_id == venue.id)
+        query = query.outerjoin(venue, (Event.destination_id == venue.id) & venue.is_public)
         lat = func.coalesce(Event.latitude, venue.latitude)
         lon = func.coalesce(Event.longitude, venue.longitude)
     else:

@@ -123,12 +123,12 @@ class Writer:
                 exceptDates=[str(d) for d in item.recurrence_exdates or []],
                 until=item.recurrence_until,
             )
-        venue = item.destination
+        venue = item.destination if item.destination and item.destination.is_public else None
         location = s.Location(
             name=item.venue_name,
             address=item.venue_address,
             geo=_geo(item) or (_geo(venue) if venue else None),
-            destination=s.Ref(id=venue.id, slug=venue.slug) if venue and venue.is_public else None,
+            destination=s.Ref(id=venue.id, slug=venue.slug) if venue else None,
         )
         return s.Event(
             id=item.id,

@@ -4,7 +4,8 @@ The log is read through ``branding.core.changefeed``, which never skips a row, e
 whose transaction commits after a later one (its id stays a gap in the position until no
 transaction can still hold it). Each item appears once per answer, at its latest change,
 with its state when read: an item no longer public is a tombstone. A business's change
-brings its products (their visibility follows the business's).
+brings the items that show its fields: a business its products, a destination the events it
+hosts, an area its destinations, events and businesses.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from sqlalchemy import Table, select
 
 from branding.api.models import ApiChange
 from branding.areas.models import Area
-from branding.businesses.models import Product
+from branding.businesses.models import Business, Product
 from branding.core import changefeed
+from branding.destinations.models import Destination
+from branding.events.models import Event
 from branding.extensions import db
 from branding.search.sources import load_visible
 
@@ -44,21 +47,51 @@ def changes_after(position: changefeed.Position, limit: int) -> Feed:
     latest: dict[tuple[str, int], int] = {}
     for row in batch.rows:
         latest[(row.item_type, row.item_id)] = row.id
-    businesses = [i for (k, i) in latest if k == "business"]
-    for product_id, business_id in _products_of(businesses):
-        at = latest[("business", business_id)]
-        latest[("product", product_id)] = max(latest.get(("product", product_id), 0), at)
+    children = _dependants(list(latest))
+    later = _logged_after(batch.after.high, {(kind, child) for _, kind, child, _ in children})
+    for parent, kind, child_id, parent_id in children:
+        if (kind, child_id) in later and (kind, child_id) not in latest:
+            continue  # its own later row brings it: no need to send it twice
+        at = latest[(parent, parent_id)]
+        latest[(kind, child_id)] = max(latest.get((kind, child_id), 0), at)
     ordered = sorted(latest, key=lambda key: (latest[key], key))
     loaded = _load(ordered)
     entries = [Entry(k, i, loaded.get(k, {}).get(i)) for k, i in ordered]
     return Feed(entries, batch.after, batch.more)
 
 
-def _products_of(business_ids: list[int]) -> list[tuple[int, int]]:
-    if not business_ids:
-        return []
-    query = select(Product.id, Product.business_id).where(Product.business_id.in_(business_ids))
-    return [(p, b) for p, b in db.session.execute(query.order_by(Product.id))]
+# What shows a parent's fields (its slug, its visibility, a venue's place): (child, column).
+DEPENDANTS: dict[str, list[tuple[Any, str, str]]] = {
+    "business": [(Product, "product", "business_id")],
+    "destination": [(Event, "event", "destination_id")],
+    "area": [
+        (Destination, "destination", "area_id"),
+        (Event, "event", "area_id"),
+        (Business, "business", "area_id"),
+    ],
+}
+
+
+def _dependants(keys: list[tuple[str, int]]) -> list[tuple[str, str, int, int]]:
+    """Return (parent kind, child kind, child id, parent id) for the changed parents' children."""
+    found = []
+    for parent, children in DEPENDANTS.items():
+        ids = [i for k, i in keys if k == parent]
+        for model, kind, column in children if ids else []:
+            query = select(model.id, getattr(model, column)).where(getattr(model, column).in_(ids))
+            found += [(parent, kind, c, p) for c, p in db.session.execute(query.order_by(model.id))]
+    return found
+
+
+def _logged_after(high: int, keys: set[tuple[str, int]]) -> set[tuple[str, int]]:
+    """Return those of the keys that have a log row above ``high`` (read later)."""
+    if not keys:
+        return set()
+    kinds, ids = {k for k, _ in keys}, {i for _, i in keys}
+    query = select(ApiChange.item_type, ApiChange.item_id).where(
+        ApiChange.id > high, ApiChange.item_type.in_(kinds), ApiChange.item_id.in_(ids)
+    )
+    return {(k, i) for k, i in db.session.execute(query)} & keys
 
 
 def _load(keys: list[tuple[str, int]]) -> dict[str, dict[int, Any]]:

@@ -122,3 +122,18 @@ def test_a_forged_cursor_is_a_400(client, cursor):
     response = client.get(f"/api/v1/changes?cursor={cursor}")
     assert response.status_code == 400
     assert response.get_json()["error"]["code"] == "invalid_cursor"
+
+
+def test_a_venue_withdrawn_changes_the_events_it_hosts(client, make):
+    venue = make.destination(latitude=2.5, longitude=98.3)
+    event = make.event(destination=venue)
+    _, cursor = sync(client)
+    venue.status = PublicationStatus.DRAFT
+    db.session.commit()
+    body = client.get(f"/api/v1/changes?cursor={cursor}").get_json()
+    assert [(c["type"], c["id"], c["action"]) for c in body["data"]] == [
+        ("destination", venue.id, "delete"),
+        ("event", event.id, "upsert"),
+    ]
+    location = body["data"][1]["item"]["location"]
+    assert location["destination"] is None and location["geo"] is None  # nothing of the draft
