@@ -92,3 +92,24 @@ def test_an_event_lists_its_upcoming_occurrences(client, make):
     first = body["occurrences"][0]["url"]["en"]
     assert first.startswith(f"http://localhost/en/events/{weekly.slug}/")
     assert client.get(first.removeprefix("http://localhost")).status_code == 200
+
+
+def test_the_whole_sample_reads_through_the_api(sample_site):
+    """Every list, item and change of the illustrated sample answers, in every language."""
+    client = sample_site.app.test_client()
+    sample_site.app.config["API_REQUESTS_PER_CLIENT"] = (100_000, 60)
+    counts = {}
+    for kind in ("areas", "destinations", "events", "businesses", "products"):
+        body = client.get(f"/api/v1/{kind}?limit=100&language=btd").get_json()
+        counts[kind] = body["meta"]["count"]
+        for item in body["data"][:3]:
+            assert client.get(f"/api/v1/{kind}/{item['id']}").status_code == 200
+    assert all(counts.values()), counts
+    photos = client.get("/api/v1/destinations?limit=100").get_json()["data"]
+    assert any(d["image"] and d["image"][0]["alt"]["id"] for d in photos)
+    upserts, cursor, more = set(), "", True
+    while more:
+        changes = client.get(f"/api/v1/changes?limit=500{cursor}").get_json()
+        upserts |= {(c["type"], c["id"]) for c in changes["data"] if c["action"] == "upsert"}
+        cursor, more = f"&cursor={changes['meta']['next_cursor']}", changes["meta"]["more"]
+    assert len(upserts) >= sum(counts.values()) - counts["areas"]
