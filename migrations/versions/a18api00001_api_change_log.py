@@ -31,10 +31,13 @@ def upgrade():
     sqlite_autoincrement=True,
     )
     # A client syncing from the start must see the items that existed before the log did.
+    # Times are naive UTC: PostgreSQL's CURRENT_TIMESTAMP would be in the server's zone.
+    postgres = op.get_bind().dialect.name == 'postgresql'
+    now = "(now() AT TIME ZONE 'UTC')" if postgres else 'CURRENT_TIMESTAMP'
     for kind, table in TABLES.items():
         op.execute(
             f"INSERT INTO api_changes (item_type, item_id, created_at) "
-            f"SELECT '{kind}', id, CURRENT_TIMESTAMP FROM {table} ORDER BY id"
+            f"SELECT '{kind}', id, {now} FROM {table} ORDER BY id"
         )
 
 
