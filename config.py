@@ -90,6 +90,7 @@ def load_config(instance_path: Path, package_path: Path) -> dict:
         "RESET_MAILS_PER_CLIENT": (10, 3600),
         "RESET_MAILS_PER_ADDRESS": (3, 3600),
         "UPLOADS_PER_USER": (30, 600),
+        "API_REQUESTS_PER_CLIENT": (600, 60),  # the open-data API (branding/api/http.py)
         "PASSWORD_RESET_MAX_AGE": 3600,
         # Argon2id, RFC 9106's second recommended (low-memory) profile
         "ARGON2_TIME_COST": 3,

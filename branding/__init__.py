@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from branding import (
     accounts,
+    api,
     areas,
     businesses,
     calendar,
@@ -36,7 +37,7 @@ PACKAGE = Path(__file__).parent
 # Lowest layer first: each feature registers its blueprints, template helpers and hooks.
 FEATURES = (accounts, media, identity, areas, destinations, events, businesses)
 DISCOVERY = (calendar, maps, seo, search, site)
-INSIGHT = (insight,)  # after the features whose link helpers it wraps
+INSIGHT = (insight, api)  # after the features whose link helpers it wraps
 WORKSPACES = (office, moderation, owners)
 OPERATIONS = (ops,)  # request ids, logs, health: they read every layer below
 

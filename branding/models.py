@@ -1,6 +1,7 @@
 """Every model, imported in one place so that Alembic sees all tables."""
 
 from branding.accounts.models import AuditEntry, RateEvent, Role, User
+from branding.api.models import ApiChange
 from branding.areas.models import Area, AreaKind
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
 from branding.core.jobs.models import JobFailure
@@ -14,6 +15,7 @@ from branding.media.models import Photo
 from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
 
 __all__ = [
+    "ApiChange",
     "AuditEntry",
     "JobFailure",
     "RateEvent",

@@ -53,6 +53,14 @@ def _photo_rules(item_rule: str, access: str) -> dict[str, str]:
 MATRIX = {
     "/media/<path:name>": "public",
     "/healthz": "public",
+    "/api/v1/<any(areas, destinations, events, businesses, products):plural>": "public",
+    "/api/v1/<any(areas, destinations, events, businesses, products):plural>/<int:item_id>": (
+        "public"
+    ),
+    "/api/v1/<any(areas, destinations, events, businesses):plural>/slug/<slug>": "public",
+    "/api/v1/changes": "public",
+    "/api/v1/openapi.json": "public",
+    "/api/v1/docs": "public",
     "/readyz": "public",
     "/theme/<name>.css": "public",
     "/icons/<digest>/<what>": "public",
@@ -273,6 +281,9 @@ def _url(rule: Rule, world: World) -> str:
     for name in rule.arguments:
         if name == "lang":
             values[name] = "en"
+        elif rule.endpoint.startswith("api."):  # a published destination, by id or by slug
+            api = {"plural": "destinations", "item_id": v["destination_id"]}
+            values[name] = api.get(name, v["destination"])
         elif name == "slug":
             kind = rule.endpoint.split(".")[0]
             kind = {"calendar": "events"}.get(kind, kind)

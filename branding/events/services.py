@@ -118,12 +118,17 @@ def events_between(
     start: datetime, end: datetime, category: EventCategory | None = None
 ) -> list[Event]:
     """Return published events that may take place between two moments (series unexpanded)."""
+    query = _published(category).where(may_take_place_between(start, end))
+    return list(db.session.scalars(query.order_by(Event.starts_at, Event.id)))
+
+
+def may_take_place_between(start: datetime, end: datetime) -> ColumnElement[bool]:
+    """Match events with an occurrence that may overlap ``[start, end)`` (series unexpanded)."""
     one_off = Event.recurrence_rule.is_(None) & (Event.ends_at > start)
     series = Event.recurrence_rule.is_not(None) & or_(
         Event.recurrence_until.is_(None), Event.recurrence_until > start
     )
-    query = _published(category).where(Event.starts_at < end, or_(one_off, series))
-    return list(db.session.scalars(query.order_by(Event.starts_at, Event.id)))
+    return (Event.starts_at < end) & or_(one_off, series)
 
 
 def get_published_event(slug: str) -> Event | None:

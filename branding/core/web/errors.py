@@ -9,8 +9,9 @@ with the same status code, so an error is never turned into a crash.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from flask import Response, current_app, g, render_template, request
+from flask import Flask, Response, current_app, g, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
@@ -82,8 +83,23 @@ def _plain_page(error: HTTPException, lang: str) -> Response:
     return response
 
 
+def register_error_renderer(app: Flask, prefix: str, renderer: Callable[[Exception], Response]):
+    """Let a feature answer the errors of the paths under ``prefix`` itself (JSON for an API)."""
+    app.extensions.setdefault("error_renderers", []).append((prefix, renderer))
+
+
+def _renderer_for(path: str) -> Callable[[Exception], Response] | None:
+    for prefix, renderer in current_app.extensions.get("error_renderers", []):
+        if path.startswith(prefix):
+            return renderer
+    return None
+
+
 def render_http_error(error: Exception):
     """Render an error page; a URL without a known language uses the visitor's choice."""
+    renderer = _renderer_for(request.path)
+    if renderer is not None:
+        return renderer(error)
     if not isinstance(error, HTTPException):
         error = InternalServerError()
     code = error.code or 500
