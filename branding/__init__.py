@@ -27,6 +27,7 @@ from branding import (
     search,
     seo,
     site,
+    workbench,
 )
 from branding.core.i18n import select_babel_locale
 from branding.extensions import babel, csrf, db, migrate
@@ -36,6 +37,7 @@ PACKAGE = Path(__file__).parent
 FEATURES = (accounts, media, identity, areas, destinations, events, businesses)
 DISCOVERY = (calendar, maps, seo, search, site)
 INSIGHT = (insight,)  # after the features whose link helpers it wraps
+WORKBENCH = (workbench,)  # below the workspaces, above insight
 WORKSPACES = (office, moderation, owners)
 
 
@@ -89,7 +91,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 
 def register_features(app: Flask) -> None:
     """Let each feature, then each workspace, register its pages and template helpers."""
-    for package in FEATURES + DISCOVERY + INSIGHT + WORKSPACES:
+    for package in FEATURES + DISCOVERY + INSIGHT + WORKBENCH + WORKSPACES:
         package.init_app(app)
 
 

@@ -11,6 +11,7 @@ from branding.identity.models import BrandingSettings
 from branding.insight.models import CountBatch, DailyCount, Poster, SearchCount
 from branding.media.models import Photo
 from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
+from branding.workbench.models import CatalogVersion, InterfaceTranslation, TranslationStatus
 
 __all__ = [
     "AuditEntry",
@@ -19,6 +20,9 @@ __all__ = [
     "Area",
     "AreaKind",
     "BrandingSettings",
+    "CatalogVersion",
+    "InterfaceTranslation",
+    "TranslationStatus",
     "CountBatch",
     "DailyCount",
     "Poster",

@@ -1,0 +1,120 @@
+"""The interface strings a translator works on: the template, with Indonesian and English."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+from flask import current_app
+
+from branding.core.i18n import catalogs
+
+TARGET_LANGUAGES = ("btd",)  # the languages the workbench translates into
+
+
+@dataclass(frozen=True)
+class InterfaceString:
+    """One message of messages.pot, with its source texts."""
+
+    key: str
+    msgid: str
+    plural: str  # "" unless a plural message
+    context: str
+    locations: tuple[tuple[str, int], ...]
+    python_format: bool
+    indonesian: tuple[str, ...]
+    english: tuple[str, ...]
+
+    @property
+    def is_plural(self) -> bool:
+        return bool(self.plural)
+
+
+def string_key(msgid: str, context: str = "") -> str:
+    """Return the short stable key of a message, for URLs and rows."""
+    return hashlib.sha1(f"{context}\x04{msgid}".encode()).hexdigest()[:16]
+
+
+def directory() -> Path:
+    """Return the folder of the catalogs and messages.pot."""
+    return Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
+
+
+def _texts(message) -> tuple[str, ...]:
+    if message is None:
+        return ()
+    return tuple(message.string) if isinstance(message.string, tuple) else (message.string,)
+
+
+def _read(path: Path):
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str, stamp: tuple[float, ...]) -> tuple[InterfaceString, ...]:
+    base = Path(folder)
+    template = _read(base / f"{catalogs.DOMAIN}.pot")
+    indonesian = _read(catalogs.po_path(base, "id"))
+    english = _read(catalogs.po_path(base, "en"))
+    found = []
+    for message in template:
+        if not message.id:
+            continue
+        msgid, plural = message.id if isinstance(message.id, tuple) else (message.id, "")
+        context = message.context or ""
+        found.append(
+            InterfaceString(
+                key=string_key(msgid, context),
+                msgid=msgid,
+                plural=plural,
+                context=context,
+                locations=tuple(message.locations),
+                python_format=message.python_format,
+                indonesian=_texts(indonesian.get(message.id, message.context)),
+                english=_texts(english.get(message.id, message.context)),
+            )
+        )
+    return tuple(found)
+
+
+def all_strings() -> tuple[InterfaceString, ...]:
+    """Return every interface string, read once per process (again when the files change)."""
+    folder = directory()
+    files = [folder / f"{catalogs.DOMAIN}.pot"] + [
+        catalogs.po_path(folder, code) for code in ("id", "en")
+    ]
+    return _load(str(folder), tuple(path.stat().st_mtime for path in files))
+
+
+def by_key(key: str) -> InterfaceString | None:
+    """Return the interface string with this key, or None."""
+    return next((s for s in all_strings() if s.key == key), None)
+
+
+@lru_cache(maxsize=4)
+def _compiled(folder: str, stamp: float) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The translations a language's committed catalog already has, by (context, msgid)."""
+    found = {}
+    for message in _read(Path(folder)):
+        if not message.id or message.fuzzy:
+            continue
+        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+        texts = _texts(message)
+        if texts and all(texts):
+            found[(message.context or "", msgid)] = texts
+    return found
+
+
+def committed(lang: str) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Return the translations of a language's .po file, by (context, msgid)."""
+    path = catalogs.po_path(directory(), lang)
+    return _compiled(str(path), path.stat().st_mtime)
+
+
+def plural_count(lang: str) -> int:
+    """Return how many plural forms a language's catalog declares (its header, not Babel)."""
+    return _read(catalogs.po_path(directory(), lang)).num_plurals
