@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.pofile import read_po
 from flask import current_app
 
 from branding.core.i18n import catalogs
@@ -49,9 +48,7 @@ def _texts(message) -> tuple[str, ...]:
     return tuple(message.string) if isinstance(message.string, tuple) else (message.string,)
 
 
-def _read(path: Path):
-    with path.open("rb") as handle:
-        return read_po(handle)
+_read = catalogs.read_catalog  # never hands ``btd`` to Babel as a locale
 
 
 @lru_cache(maxsize=4)
@@ -115,6 +112,12 @@ def committed(lang: str) -> dict[tuple[str, str], tuple[str, ...]]:
     return _compiled(str(path), path.stat().st_mtime)
 
 
+@lru_cache(maxsize=8)
+def _plural_count(path: str, stamp: float) -> int:
+    return _read(Path(path)).num_plurals
+
+
 def plural_count(lang: str) -> int:
     """Return how many plural forms a language's catalog declares (its header, not Babel)."""
-    return _read(catalogs.po_path(directory(), lang)).num_plurals
+    path = catalogs.po_path(directory(), lang)
+    return _plural_count(str(path), path.stat().st_mtime)

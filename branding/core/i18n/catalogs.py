@@ -5,9 +5,12 @@ Babel has no locale data for ``btd``; nothing here asks Babel for that locale.
 
 from __future__ import annotations
 
+import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -47,9 +50,24 @@ def _msgid(message) -> str:
     return str(message.id[0] if isinstance(message.id, tuple) else message.id)
 
 
-def _read(path: Path):
-    with path.open("rb") as handle:
-        return read_po(handle)
+_LANGUAGE_HEADER = re.compile(rb'^"Language: ([^"\\]*)\\n"\n', re.MULTILINE)
+
+
+def read_catalog(path: Path) -> Catalog:
+    """Read a .po file without asking Babel for its language's locale (it knows no ``btd``).
+
+    The header's language is kept as the catalog's identifier; the plural forms come from
+    the header's ``Plural-Forms``, never from Babel's locale data.
+    """
+    data = path.read_bytes()
+    found = _LANGUAGE_HEADER.search(data)
+    catalog = read_po(io.BytesIO(_LANGUAGE_HEADER.sub(b"", data, count=1)))
+    if found:
+        catalog._locale_identifier = found.group(1).decode()  # what Babel's setter would keep
+    return catalog
+
+
+_read = read_catalog
 
 
 def catalog_status(directory: Path, code: str) -> CatalogStatus:
