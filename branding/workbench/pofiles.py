@@ -19,7 +19,13 @@ from babel.messages.pofile import write_po
 from branding.core.i18n import catalogs
 from branding.extensions import db
 from branding.workbench import services
-from branding.workbench.strings import TARGET_LANGUAGES, all_strings, committed, directory
+from branding.workbench.strings import (
+    TARGET_LANGUAGES,
+    all_strings,
+    committed,
+    directory,
+    singular,
+)
 
 
 def _msg_id(string) -> str | tuple[str, str]:
@@ -83,7 +89,7 @@ def import_file(path: Path, lang: str | None = None) -> ImportReport:
     for message in catalog:
         if not message.id or message.fuzzy or not all(_forms(message)):
             continue
-        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+        msgid = singular(message)
         string = strings.get((message.context or "", msgid))
         if string is None:
             report.unknown.append(msgid)

@@ -42,6 +42,11 @@ def directory() -> Path:
     return Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
 
 
+def singular(message) -> str:
+    """Return a catalog message's msgid (the singular of a plural message)."""
+    return message.id if isinstance(message.id, str) else str(message.id[0])
+
+
 def _texts(message) -> tuple[str, ...]:
     if message is None:
         return ()
@@ -61,7 +66,8 @@ def _load(folder: str, stamp: tuple[float, ...]) -> tuple[InterfaceString, ...]:
     for message in template:
         if not message.id:
             continue
-        msgid, plural = message.id if isinstance(message.id, tuple) else (message.id, "")
+        msgid = singular(message)
+        plural = "" if isinstance(message.id, str) else str(message.id[1])
         context = message.context or ""
         found.append(
             InterfaceString(
@@ -99,10 +105,9 @@ def _compiled(folder: str, stamp: float) -> dict[tuple[str, str], tuple[str, ...
     for message in _read(Path(folder)):
         if not message.id or message.fuzzy:
             continue
-        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
         texts = _texts(message)
         if texts and all(texts):
-            found[(message.context or "", msgid)] = texts
+            found[(message.context or "", singular(message))] = texts
     return found
 
 
