@@ -173,6 +173,10 @@ MATRIX = {
     "/q/<code>": "redirect",
     "/<lang:lang>/office/workbench/": "workbench",
     "/<lang:lang>/office/workbench/strings/<key>": "workbench",
+    "/<lang:lang>/office/workbench/content/": "workbench",
+    "/<lang:lang>/office/workbench/content/<any(destination, event):kind>/<int:content_id>": (
+        "workbench"
+    ),
     "/<lang:lang>/office/workbench/suggestions/<int:row_id>/<any(approve, reject):decision>": (
         "workbench"
     ),
@@ -249,6 +253,7 @@ def build_world(make) -> World:
         "poster_id": poster.id,
         "code": poster.code,
         "key": string_key("Featured destinations"),
+        "content_id": destination.id,  # the queue's kind is "destination", the first choice
         "row_id": _suggestion(make).id,  # by a translator who is none of the roles above
         "photos": _photos({"destination_id": destination, "event_id": event,
                            "business_id": business, "product_id": product,

@@ -54,6 +54,7 @@ def make_world(make: Factories) -> World:
         "name": photo.file_name(640, "jpg"),
         "filename": "css/site.css",
         "key": string_key("Featured destinations"),
+        "content_id": destination.id,
     }
     editor, admin = make.user(Role.EDITOR), make.user(Role.ADMIN)
     values["user_id"] = editor.id
