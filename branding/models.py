@@ -11,7 +11,12 @@ from branding.identity.models import BrandingSettings
 from branding.insight.models import CountBatch, DailyCount, Poster, SearchCount
 from branding.media.models import Photo
 from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
-from branding.workbench.models import CatalogVersion, InterfaceTranslation, TranslationStatus
+from branding.workbench.models import (
+    CatalogVersion,
+    GlossaryTerm,
+    InterfaceTranslation,
+    TranslationStatus,
+)
 
 __all__ = [
     "AuditEntry",
@@ -31,6 +36,7 @@ __all__ = [
     "BusinessCategory",
     "Destination",
     "DestinationCategory",
+    "GlossaryTerm",
     "Event",
     "EventCategory",
     "EventStatus",

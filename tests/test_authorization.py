@@ -22,6 +22,7 @@ from branding.extensions import db
 from branding.identity.services import settings_row
 from branding.insight.posters import add_poster
 from branding.media.services import Upload, add_photos
+from branding.workbench.glossary import add_term
 from branding.workbench.services import suggest
 from branding.workbench.strings import by_key, string_key
 from tests.accounts_helpers import login
@@ -174,6 +175,8 @@ MATRIX = {
     "/<lang:lang>/office/workbench/": "workbench",
     "/<lang:lang>/office/workbench/strings/<key>": "workbench",
     "/<lang:lang>/office/workbench/content/": "workbench",
+    "/<lang:lang>/office/workbench/glossary": "workbench",
+    "/<lang:lang>/office/workbench/glossary/<int:term_id>/delete": "workbench",
     "/<lang:lang>/office/workbench/content/<any(destination, event):kind>/<int:content_id>": (
         "workbench"
     ),
@@ -255,6 +258,7 @@ def build_world(make) -> World:
         "key": string_key("Featured destinations"),
         "content_id": destination.id,  # the queue's kind is "destination", the first choice
         "row_id": _suggestion(make).id,  # by a translator who is none of the roles above
+        "term_id": add_term(owner_a, "btd", f"term {owner_a.id}", "BTD-TEST-1").id,
         "photos": _photos({"destination_id": destination, "event_id": event,
                            "business_id": business, "product_id": product,
                            "branding": settings_row()}),

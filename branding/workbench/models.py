@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branding.accounts.models import User
@@ -54,3 +54,18 @@ class CatalogVersion(Model):
 
     lang: Mapped[str] = mapped_column(String(5), primary_key=True)
     version: Mapped[int] = mapped_column(default=0)
+
+
+class GlossaryTerm(Model):
+    """A term the regency wants translated one way (a place name that keeps its form)."""
+
+    __tablename__ = "glossary_terms"
+    __table_args__ = (UniqueConstraint("lang", "term", name="uq_glossary_terms_lang_term"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lang: Mapped[str] = mapped_column(String(5))  # the language the rendering is in
+    term: Mapped[str] = mapped_column(String(120))  # as Indonesian or English texts write it
+    rendering: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from branding.accounts.access import workbench_required
 from branding.core.web.query_args import page_arg
-from branding.workbench import listing, places, services
+from branding.workbench import glossary, listing, places, services
 from branding.workbench.coverage import all_coverage
 from branding.workbench.strings import TARGET_LANGUAGES, InterfaceString, by_key
 
@@ -61,6 +61,7 @@ def edit(key: str):
         "workbench/edit.html", string=string, forms=forms, errors=errors, show=show, q=query,
         target=TARGET, history=services.history(TARGET, key), files=places.files(string),
         pages=places.page_links(string, TARGET), may_review=services.may_review,
+        glossary=glossary.terms_in(string, TARGET),
     ), (422 if errors else 200)  # fmt: skip
 
 

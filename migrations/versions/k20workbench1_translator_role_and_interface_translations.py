@@ -1,4 +1,4 @@
-"""Translator role, interface translations made on the workbench, catalog versions
+"""Translator role, interface translations made on the workbench, catalog versions, glossary
 
 Revision ID: k20workbench1
 Revises: e7design0001
@@ -54,9 +54,22 @@ def upgrade():
     with op.batch_alter_table('interface_translations', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_interface_translations_created_at'), ['created_at'], unique=False)
         batch_op.create_index('ix_interface_translations_lookup', ['lang', 'string_key', 'status'], unique=False)
+    op.create_table('glossary_terms',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('lang', sa.String(length=5), nullable=False),
+    sa.Column('term', sa.String(length=120), nullable=False),
+    sa.Column('rendering', sa.String(length=200), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', branding.core.content.columns.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_glossary_terms_author_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_glossary_terms')),
+    sa.UniqueConstraint('lang', 'term', name='uq_glossary_terms_lang_term')
+    )
 
 
 def downgrade():
+    op.drop_table('glossary_terms')
     with op.batch_alter_table('interface_translations', schema=None) as batch_op:
         batch_op.drop_index('ix_interface_translations_lookup')
         batch_op.drop_index(batch_op.f('ix_interface_translations_created_at'))
