@@ -12,7 +12,7 @@ from flask.cli import AppGroup
 from branding.core.i18n import LANGUAGES, catalogs
 from branding.office.content_status import translation_gaps
 from branding.workbench import pofiles
-from branding.workbench.coverage import interface_coverage
+from branding.workbench.coverage import content_coverage, interface_coverage
 from branding.workbench.strings import TARGET_LANGUAGES
 
 translate_cli = AppGroup("translate", help="Interface catalogs and content translations.")
@@ -62,6 +62,10 @@ def status_command(verbose: bool) -> None:
                 f"({cover.translated} of {cover.total}; {cover.waiting} waiting for review)"
             )
         click.echo(line)
+        if code in TARGET_LANGUAGES:
+            content = content_coverage(code)
+            click.echo(f"{code} content: {content.complete} of {content.total} destinations and "
+                       "events have every text")  # fmt: skip
         if verbose:
             for msgid in status.missing + status.fuzzy:
                 click.echo(f"    {msgid}")

@@ -75,6 +75,11 @@ def queue(lang: str) -> list[QueueEntry]:
     return found
 
 
+def item_count() -> int:
+    """Return how many destinations and events there are."""
+    return sum(db.session.scalar(select(func.count()).select_from(m)) or 0 for m in KINDS.values())
+
+
 def get_item(kind: str, item_id: int) -> Any | None:
     """Return a destination or event by id, or None."""
     return db.session.get(KINDS[kind], item_id)

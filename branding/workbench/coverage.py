@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from branding.core.i18n import LANGUAGES
-from branding.workbench import services
+from branding.workbench import content_queue, services
 from branding.workbench.strings import TARGET_LANGUAGES, all_strings, committed
 
 
@@ -41,3 +41,18 @@ def interface_coverage(lang: str) -> Coverage:
 def all_coverage() -> list[Coverage]:
     """Return the interface coverage of every language."""
     return [interface_coverage(code) for code in LANGUAGES]
+
+
+@dataclass(frozen=True)
+class ContentCoverage:
+    """How many destinations and events have every text in a language."""
+
+    lang: str
+    complete: int
+    total: int
+
+
+def content_coverage(lang: str) -> ContentCoverage:
+    """Count the destinations and events whose texts all exist in a language."""
+    total = content_queue.item_count()
+    return ContentCoverage(lang, total - len(content_queue.queue(lang)), total)

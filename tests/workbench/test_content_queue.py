@@ -38,6 +38,10 @@ def test_the_queue_lists_items_lacking_pakpak_most_visited_first(app, make):
     assert order == sorted(order)
     assert f"/content/destination/{done.id}" not in text
     assert "Name, Summary" in text
+    workbench = _client(app, make, Role.TRANSLATOR).get("/en/office/workbench/")
+    assert "Content: 1 of 4 destinations and events have every text in Pakpak." in (
+        workbench.get_data(as_text=True)
+    )
 
 
 def test_an_editor_saves_pakpak_texts_beside_the_others_as_a_live_revision(app, make):
