@@ -11,7 +11,7 @@ from branding.core.content.publishing import utcnow
 from branding.extensions import db
 from branding.workbench import placeholders
 from branding.workbench.models import CatalogVersion, InterfaceTranslation, TranslationStatus
-from branding.workbench.strings import InterfaceString, plural_count
+from branding.workbench.strings import InterfaceString, committed, plural_count
 
 REVIEWERS = (Role.TRANSLATOR, Role.EDITOR, Role.ADMIN)
 
@@ -177,6 +177,16 @@ def history(lang: str, key: str) -> list[InterfaceTranslation]:
             .order_by(InterfaceTranslation.id.desc())
         )
     )
+
+
+def current_forms(lang: str, string: InterfaceString) -> list[str]:
+    """Return the live translation of a string: the approved row's, else the catalog's, else []."""
+    row = db.session.scalar(
+        _rows(lang, string.key, TranslationStatus.APPROVED).order_by(InterfaceTranslation.id.desc())
+    )
+    if row is not None:
+        return list(row.forms)
+    return list(committed(lang).get((string.context, string.msgid), ()))
 
 
 def get(row_id: int) -> InterfaceTranslation | None:

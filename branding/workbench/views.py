@@ -44,7 +44,11 @@ def index():
 def edit(key: str):
     """Show one string with its sources, history and suggestions; save a suggestion."""
     string, (show, query) = _string(key), _filters()
-    forms = [request.form.get(f"form-{n}", "") for n in range(services.form_count(string, TARGET))]
+    count, current = services.form_count(string, TARGET), services.current_forms(TARGET, string)
+    if request.method == "POST":
+        forms = [request.form.get(f"form-{n}", "")[:2000] for n in range(count)]
+    else:  # start from the live translation
+        forms = (current + [""] * count)[:count]
     errors: list[str] = []
     if request.method == "POST":
         try:

@@ -66,6 +66,7 @@ def test_a_newer_approval_replaces_the_live_one_and_the_history_keeps_both(app, 
     page = page.get_data(as_text=True)
     assert MARKERS[0] in page and MARKERS[1] in page
     assert "Replaced" in page and "Approved" in page
+    assert f"{MARKERS[1]}</textarea>" in page  # the editor starts from the live translation
 
 
 def test_a_rejected_suggestion_never_goes_live(app, make):
