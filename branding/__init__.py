@@ -29,6 +29,7 @@ from branding import (
     search,
     seo,
     site,
+    workbench,
 )
 from branding.core.i18n import select_babel_locale
 from branding.extensions import babel, csrf, db, migrate
@@ -38,6 +39,7 @@ PACKAGE = Path(__file__).parent
 FEATURES = (accounts, media, identity, areas, destinations, events, businesses)
 DISCOVERY = (calendar, maps, seo, search, site)
 INSIGHT = (insight, api)  # after the features whose link helpers it wraps
+WORKBENCH = (workbench,)  # below the workspaces, above insight
 WORKSPACES = (office, moderation, owners)
 OPERATIONS = (ops,)  # request ids, logs, health: they read every layer below
 
@@ -92,7 +94,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 
 def register_features(app: Flask) -> None:
     """Let each feature, then each workspace, register its pages and template helpers."""
-    for package in FEATURES + DISCOVERY + INSIGHT + WORKSPACES + OPERATIONS:
+    for package in FEATURES + DISCOVERY + INSIGHT + WORKBENCH + WORKSPACES + OPERATIONS:
         package.init_app(app)
 
 

@@ -13,6 +13,12 @@ from branding.identity.models import BrandingSettings
 from branding.insight.models import CountBatch, DailyCount, Poster, SearchCount
 from branding.media.models import Photo
 from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
+from branding.workbench.models import (
+    CatalogVersion,
+    GlossaryTerm,
+    InterfaceTranslation,
+    TranslationStatus,
+)
 
 __all__ = [
     "ApiChange",
@@ -23,6 +29,9 @@ __all__ = [
     "Area",
     "AreaKind",
     "BrandingSettings",
+    "CatalogVersion",
+    "InterfaceTranslation",
+    "TranslationStatus",
     "CountBatch",
     "DailyCount",
     "Poster",
@@ -31,6 +40,7 @@ __all__ = [
     "BusinessCategory",
     "Destination",
     "DestinationCategory",
+    "GlossaryTerm",
     "Event",
     "EventCategory",
     "EventStatus",

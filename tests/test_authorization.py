@@ -22,24 +22,32 @@ from branding.extensions import db
 from branding.identity.services import settings_row
 from branding.insight.posters import add_poster
 from branding.media.services import Upload, add_photos
+from branding.workbench.glossary import add_term
+from branding.workbench.services import suggest
+from branding.workbench.strings import by_key, string_key
 from tests.accounts_helpers import login
 from tests.media.photo_files import photo_bytes
 
-ROLES = ("anon", "owner_a", "owner_b", "editor", "admin")
+ROLES = ("anon", "owner_a", "owner_b", "editor", "admin", "translator")
 OK, DONE, LOGIN, FORBIDDEN, NOT_FOUND, REDIRECT = "ok", "done", "login", 403, 404, "redirect"
 
 # What each role gets, per access spec (GET for pages, POST for actions).
 SPECS = {
     "public": dict.fromkeys(ROLES, OK),
     "redirect": dict.fromkeys(ROLES, REDIRECT),
-    "signed-in": {"anon": LOGIN, "owner_a": OK, "owner_b": OK, "editor": OK, "admin": OK},
-    "staff": {"anon": LOGIN, "owner_a": FORBIDDEN, "owner_b": FORBIDDEN, "editor": OK, "admin": OK},
+    "signed-in": {"anon": LOGIN, "owner_a": OK, "owner_b": OK, "editor": OK, "admin": OK,
+                  "translator": OK},
+    "staff": {"anon": LOGIN, "owner_a": FORBIDDEN, "owner_b": FORBIDDEN, "editor": OK, "admin": OK,
+              "translator": FORBIDDEN},
     "admin": {"anon": LOGIN, "owner_a": FORBIDDEN, "owner_b": FORBIDDEN, "editor": FORBIDDEN,
-              "admin": OK},
+              "admin": OK, "translator": FORBIDDEN},
     "owner": {"anon": LOGIN, "owner_a": OK, "owner_b": OK, "editor": FORBIDDEN,
-              "admin": FORBIDDEN},
+              "admin": FORBIDDEN, "translator": FORBIDDEN},
     "owned": {"anon": LOGIN, "owner_a": OK, "owner_b": NOT_FOUND, "editor": FORBIDDEN,
-              "admin": FORBIDDEN},
+              "admin": FORBIDDEN, "translator": FORBIDDEN},
+    # the translation workbench: the only back-office pages a translator reaches
+    "workbench": {"anon": LOGIN, "owner_a": FORBIDDEN, "owner_b": FORBIDDEN, "editor": OK,
+                  "admin": OK, "translator": OK},
 }  # fmt: skip
 
 
@@ -174,6 +182,17 @@ MATRIX = {
     "<any(whatsapp, facebook, x):network>": "redirect",
     "/<lang:lang>/go/event/<int:event_id>/calendar/<any(ics, google):via>": "redirect",
     "/q/<code>": "redirect",
+    "/<lang:lang>/office/workbench/": "workbench",
+    "/<lang:lang>/office/workbench/strings/<key>": "workbench",
+    "/<lang:lang>/office/workbench/content/": "workbench",
+    "/<lang:lang>/office/workbench/glossary": "workbench",
+    "/<lang:lang>/office/workbench/glossary/<int:term_id>/delete": "workbench",
+    "/<lang:lang>/office/workbench/content/<any(destination, event):kind>/<int:content_id>": (
+        "workbench"
+    ),
+    "/<lang:lang>/office/workbench/suggestions/<int:row_id>/<any(approve, reject):decision>": (
+        "workbench"
+    ),
     "/<lang:lang>/office/insight/": "staff",
     "/<lang:lang>/office/insight/export.csv": "staff",
     "/<lang:lang>/office/insight/posters/": "staff",
@@ -219,7 +238,7 @@ def build_world(make) -> World:
     """Create the rows every route of the matrix can point at."""
     owner_a, owner_b = make.user(Role.OWNER), make.user(Role.OWNER)
     users = {"owner_a": owner_a, "owner_b": owner_b, "editor": make.user(Role.EDITOR),
-             "admin": make.user(Role.ADMIN)}  # fmt: skip
+             "admin": make.user(Role.ADMIN), "translator": make.user(Role.TRANSLATOR)}  # fmt: skip
     area = make.area()
     destination = make.destination(area=area)
     event = make.event(destination=destination, starts_in=timedelta(days=2))
@@ -246,6 +265,10 @@ def build_world(make) -> World:
         "subject_id": business.id,  # a contact redirect: the business's directions
         "poster_id": poster.id,
         "code": poster.code,
+        "key": string_key("Featured destinations"),
+        "content_id": destination.id,  # the queue's kind is "destination", the first choice
+        "row_id": _suggestion(make).id,  # by a translator who is none of the roles above
+        "term_id": add_term(owner_a, "btd", f"term {owner_a.id}", "BTD-TEST-1").id,
         "photos": _photos({"destination_id": destination, "event_id": event,
                            "business_id": business, "product_id": product,
                            "branding": settings_row()}),
@@ -253,6 +276,13 @@ def build_world(make) -> World:
     # a public photo's file (a waiting one is served to staff and its owner only)
     values["name"] = values["photos"]["destination_id"].file_names()[0]
     return World(users, values)
+
+
+def _suggestion(make):
+    """A suggestion by someone else, which each workbench role may approve."""
+    string = by_key(string_key("Featured destinations"))
+    assert string is not None
+    return suggest(make.user(Role.TRANSLATOR), "btd", string, ["BTD-TEST-1"])
 
 
 def _photos(items: dict) -> dict:

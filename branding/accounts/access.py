@@ -35,7 +35,9 @@ def roles_required(*roles: Role) -> Callable:
 staff_required = roles_required(Role.ADMIN, Role.EDITOR)
 admin_required = roles_required(Role.ADMIN)
 owner_required = roles_required(Role.OWNER)
-login_required = roles_required(Role.ADMIN, Role.EDITOR, Role.OWNER)
+login_required = roles_required(Role.ADMIN, Role.EDITOR, Role.OWNER, Role.TRANSLATOR)
+# The translation workbench: translators reach it and nothing else of the back office.
+workbench_required = roles_required(Role.ADMIN, Role.EDITOR, Role.TRANSLATOR)
 
 
 def init_app(app: Flask) -> None:

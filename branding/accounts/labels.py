@@ -6,4 +6,5 @@ ROLE_NAMES = {
     "admin": _l("Administrator"),
     "editor": _l("Editor (tourism office)"),
     "owner": _l("Business owner"),
+    "translator": _l("Translator"),
 }

@@ -17,6 +17,7 @@ class Role(StrEnum):
     ADMIN = "admin"
     EDITOR = "editor"  # tourism office staff
     OWNER = "owner"  # a business (UMKM) owner
+    TRANSLATOR = "translator"  # staff or a volunteer who translates the interface (workbench)
 
 
 class User(Timestamped, Model):
@@ -56,6 +57,11 @@ class User(Timestamped, Model):
     @property
     def is_staff(self) -> bool:
         return self.role in (Role.ADMIN, Role.EDITOR)
+
+    @property
+    def is_invitable(self) -> bool:
+        """Staff and translators get set-password links from an administrator."""
+        return self.role in (Role.ADMIN, Role.EDITOR, Role.TRANSLATOR)
 
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role}>"

@@ -218,9 +218,9 @@ def user_for_invite_token(token: str) -> User | None:
 
 
 def invite_staff(actor: User, email: str, display_name: str, role: Role, language: str) -> User:
-    """Create a staff account with no usable password; the caller mails the invitation."""
-    if role not in (Role.EDITOR, Role.ADMIN):
-        raise AccountError("only staff accounts are invited")
+    """Create a staff or translator account with no usable password (the caller mails a link)."""
+    if role not in (Role.EDITOR, Role.ADMIN, Role.TRANSLATOR):
+        raise AccountError("only staff and translators are invited")
     user = add_user(email, secrets.token_urlsafe(32), role, display_name)
     user.language = language
     audit.record(actor, "invite", user, {"role": [None, role.value]})

@@ -19,6 +19,7 @@ from flask_login import current_user, login_user, logout_user
 from branding.accounts import forms, limits, services
 from branding.accounts.access import login_required
 from branding.accounts.mails import send_reset_link
+from branding.accounts.models import Role
 from branding.core.forms.base import add_error
 from branding.core.web.security import no_store
 from branding.core.web.urls import safe_redirect
@@ -27,6 +28,8 @@ bp = Blueprint("accounts", __name__, url_prefix="/<lang:lang>/account")
 
 
 def _home_for(user) -> str:
+    if user.role == Role.TRANSLATOR:
+        return url_for("workbench.index")
     return url_for("office.dashboard") if user.is_staff else url_for("owner.dashboard")
 
 

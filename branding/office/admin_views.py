@@ -56,7 +56,7 @@ def invite():
 def reinvite(user_id: int):
     """Send a new set-password link to a staff account (the old one stops working)."""
     user = _user(user_id)
-    if not user.is_staff or not user.active:
+    if not user.is_invitable or not user.active:
         flash(_("Only an active staff account can be invited."), "error")
     else:
         accounts.renew_invitation(current_user._get_current_object(), user)

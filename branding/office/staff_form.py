@@ -15,7 +15,13 @@ class StaffInviteForm(BaseForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
     role = SelectField(
         _l("Role"),
-        choices=options([("editor", _l("Editor")), ("admin", _l("Administrator"))]),
+        choices=options(
+            [
+                ("editor", _l("Editor")),
+                ("admin", _l("Administrator")),
+                ("translator", _l("Translator")),
+            ]
+        ),  # fmt: skip
         validate_choice=True,
     )
     language = SelectField(

@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from babel.messages.pofile import PoFileError
 from flask import current_app
 from flask.cli import AppGroup
 
 from branding.core.i18n import LANGUAGES, catalogs
 from branding.office.content_status import translation_gaps
+from branding.workbench import pofiles
+from branding.workbench.coverage import content_coverage, interface_coverage
+from branding.workbench.strings import TARGET_LANGUAGES
 
 translate_cli = AppGroup("translate", help="Interface catalogs and content translations.")
 
@@ -43,21 +47,68 @@ def compile_command() -> None:
 @translate_cli.command("status")
 @click.option("--verbose", is_flag=True, help="List the untranslated strings.")
 def status_command(verbose: bool) -> None:
-    """Report each catalog's coverage; fail when id or en is incomplete."""
+    """Report interface coverage per language (with approved rows); fail when id or en lacks any."""
     incomplete = []
     for code in LANGUAGES:
         status = catalogs.catalog_status(_directory(), code)
-        click.echo(
+        line = (
             f"{code}: {status.percent:.1f}% translated ({status.translated} of {status.total}; "
             f"{len(status.missing)} missing, {len(status.fuzzy)} fuzzy)"
         )
+        if code in TARGET_LANGUAGES:
+            cover = interface_coverage(code)
+            line += (
+                f"; with the workbench's approved translations {cover.percent:.1f}% "
+                f"({cover.translated} of {cover.total}; {cover.waiting} waiting for review)"
+            )
+        click.echo(line)
+        if code in TARGET_LANGUAGES:
+            content = content_coverage(code)
+            click.echo(f"{code} content: {content.complete} of {content.total} destinations and "
+                       "events have every text")  # fmt: skip
         if verbose:
             for msgid in status.missing + status.fuzzy:
                 click.echo(f"    {msgid}")
-        if code != "btd" and status.translated < status.total:
+        if code not in TARGET_LANGUAGES and status.translated < status.total:
             incomplete.append(code)
     if incomplete:
         raise click.ClickException(f"incomplete catalogs: {', '.join(incomplete)}")
+
+
+@translate_cli.command("export")
+@click.option("--lang", type=click.Choice(TARGET_LANGUAGES), default=TARGET_LANGUAGES[0])
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="The .po file to write (default: standard output).")  # fmt: skip
+def export_command(lang: str, output: Path | None) -> None:
+    """Write a .po of the language's catalog with the workbench's approved translations."""
+    data = pofiles.export_bytes(lang)
+    if output is None:
+        click.echo(data.decode(), nl=False)
+    else:
+        output.write_bytes(data)
+        click.echo(f"Wrote {output}", err=True)
+
+
+@translate_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(TARGET_LANGUAGES), help="Default: the file's header.")
+def import_command(file: Path, lang: str | None) -> None:
+    """Approve a .po file's new translations; report conflicts, unknown and refused strings."""
+    try:
+        report = pofiles.import_file(file, lang)
+    except (ValueError, PoFileError) as error:  # a broken file, or one of another language
+        raise click.ClickException(f"cannot read {file}: {error}") from error
+    for msgid in report.conflicts:
+        click.echo(f"conflict (another translation is approved; kept): {msgid}")
+    for msgid in report.unknown:
+        click.echo(f"unknown (not an interface string): {msgid}")
+    for msgid, problems in report.refused:
+        click.echo(f"refused: {msgid}: {'; '.join(problems)}")
+    click.echo(
+        f"{report.lang}: {len(report.approved)} approved, {len(report.unchanged)} unchanged, "
+        f"{len(report.conflicts)} conflicts, {len(report.unknown)} unknown, "
+        f"{len(report.refused)} refused"
+    )
 
 
 @translate_cli.command("content")

@@ -11,6 +11,7 @@ from werkzeug.routing import AnyConverter, Rule
 from branding.accounts.models import Role, User
 from branding.businesses.models import ModerationStatus
 from branding.calendar.services import today_in_wib
+from branding.workbench.strings import string_key
 from tests.factories import Factories
 
 _ARGUMENT = re.compile(r"<(?:[^:<>]+(?:\([^)]*\))?:)?([a-z_]+)>")
@@ -52,6 +53,8 @@ def make_world(make: Factories) -> World:
         "item_id": business.id,
         "name": photo.file_name(640, "jpg"),
         "filename": "css/site.css",
+        "key": string_key("Featured destinations"),
+        "content_id": destination.id,
     }
     editor, admin = make.user(Role.EDITOR), make.user(Role.ADMIN)
     values["user_id"] = editor.id

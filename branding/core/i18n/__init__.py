@@ -9,9 +9,10 @@ numbers and rupiah are formatted with the Indonesian locale. Nothing here hands
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from babel.support import NullTranslations, Translations
-from flask import Flask, Response, current_app, g, has_request_context, request
+from flask import Flask, Response, current_app, g, has_app_context, has_request_context, request
 from flask_babel import Babel, Domain
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import BaseConverter
@@ -60,8 +61,52 @@ def babel_locale(lang: str | None = None) -> str:
     return LANGUAGES[lang or current_language()].babel_locale
 
 
+class CatalogOverrides(Protocol):
+    """Translations kept outside the compiled catalogs (the workbench's, in the database)."""
+
+    def version(self, code: str) -> int | None:
+        """Return the version of a language's overrides (None: it has none)."""
+
+    def messages(self, code: str) -> dict:
+        """Return a language's overrides, keyed as gettext keys its catalog."""
+
+
+class FallbackAwareTranslations(Translations):
+    """A catalog that notes, per request, the texts it had to take from its fallback."""
+
+    def gettext(self, message: str) -> str:
+        if message in self._catalog or (message, self.plural(1)) in self._catalog:
+            return super().gettext(message)
+        return self._fell_back(self._fallback.gettext(message) if self._fallback else message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        if (msgid1, self.plural(n)) in self._catalog:
+            return super().ngettext(msgid1, msgid2, n)
+        if self._fallback:
+            return self._fell_back(self._fallback.ngettext(msgid1, msgid2, n))
+        return self._fell_back(msgid1 if n == 1 else msgid2)
+
+    ugettext = gettext
+    ungettext = ngettext
+
+    @staticmethod
+    def _fell_back(text: str) -> str:
+        if has_request_context():
+            g.setdefault("ui_fallbacks", set()).add(text)
+        return text
+
+
+def fell_back(text: str) -> bool:
+    """Whether this request's interface text came from the fallback language's catalog."""
+    return has_request_context() and str(text) in g.get("ui_fallbacks", ())
+
+
 class CatalogDomain(Domain):
-    """Load the interface catalog by language code, Pakpak falling back to Indonesian."""
+    """Load the interface catalog by language code, Pakpak falling back to Indonesian.
+
+    A language with overrides (``app.extensions["catalog_overrides"]``) is rebuilt when
+    their version changes: the version is read once per request, the catalog kept per process.
+    """
 
     def get_translations(self) -> NullTranslations:
         if not has_request_context():
@@ -69,19 +114,39 @@ class CatalogDomain(Domain):
         return self.catalog(current_language())
 
     def catalog(self, code: str) -> NullTranslations:
-        """Return the merged catalog for a language code, cached per process."""
-        key = (code, self.domain[0])
-        if key not in self.cache:
-            self.cache[key] = self._load(code)
-        return self.cache[key]
+        """Return the merged catalog for a language code, cached per process and version."""
+        key, version = (code, self.domain[0]), self._version(code)
+        cached = self.cache.get(key)
+        if cached is None or cached[0] != version:
+            cached = (version, self._load(code, version))
+            self.cache[key] = cached
+        return cached[1]
 
-    def _load(self, code: str) -> NullTranslations:
-        translations = Translations()
+    @staticmethod
+    def _overrides() -> CatalogOverrides | None:
+        return current_app.extensions.get("catalog_overrides") if has_app_context() else None
+
+    def _version(self, code: str) -> int | None:
+        source = self._overrides()
+        if source is None:
+            return None
+        if not has_request_context():
+            return source.version(code)
+        seen = g.setdefault("catalog_versions", {})
+        if code not in seen:
+            seen[code] = source.version(code)
+        return seen[code]
+
+    def _load(self, code: str, version: int | None) -> NullTranslations:
+        translations = FallbackAwareTranslations() if code in CATALOG_FALLBACK else Translations()
         for dirname in self.translation_directories:
             catalog = Translations.load(dirname, [code], self.domain[0])
             if isinstance(catalog, Translations):  # no catalog file: an empty NullTranslations
                 translations.merge(catalog)
                 translations.plural = catalog.plural  # merge() does not copy the plural rule
+        source = self._overrides()
+        if version and source is not None:
+            translations._catalog.update(source.messages(code))
         if code in CATALOG_FALLBACK:
             translations.add_fallback(self.catalog(CATALOG_FALLBACK[code]))
         return translations

@@ -5,12 +5,15 @@ Babel has no locale data for ``btd``; nothing here asks Babel for that locale.
 
 from __future__ import annotations
 
+import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 from branding.core.i18n import LANGUAGES
 
@@ -47,9 +50,24 @@ def _msgid(message) -> str:
     return str(message.id[0] if isinstance(message.id, tuple) else message.id)
 
 
-def _read(path: Path):
-    with path.open("rb") as handle:
-        return read_po(handle)
+_LANGUAGE_HEADER = re.compile(rb'^"Language: ([^"\\]*)\\n"\n', re.MULTILINE)
+
+
+def read_catalog(path: Path) -> Catalog:
+    """Read a .po file without asking Babel for its language's locale (it knows no ``btd``).
+
+    The header's language is kept as the catalog's identifier; the plural forms come from
+    the header's ``Plural-Forms``, never from Babel's locale data.
+    """
+    data = path.read_bytes()
+    found = _LANGUAGE_HEADER.search(data)
+    catalog = read_po(io.BytesIO(_LANGUAGE_HEADER.sub(b"", data, count=1)))
+    if found:
+        catalog._locale_identifier = found.group(1).decode()  # what Babel's setter would keep
+    return catalog
+
+
+_read = read_catalog
 
 
 def catalog_status(directory: Path, code: str) -> CatalogStatus:
@@ -86,16 +104,34 @@ def extract(project_root: Path, directory: Path) -> Path:
     pot = directory / f"{DOMAIN}.pot"
     CommandLineInterface().run(
         ["pybabel", "-q", "extract", "-F", str(project_root / "babel.cfg"),
-         "-k", "lazy_gettext", "-k", "_l", "-o", str(pot), "--no-location", "--sort-output",
+         "-k", "lazy_gettext", "-k", "_l", "-o", str(pot), "--sort-output",
          "--project", PROJECT, "--copyright-holder", "Kabupaten Pakpak Bharat",
          str(project_root)]
     )  # fmt: skip
+    _relative_locations(pot, project_root)
     return pot
 
 
+def _relative_locations(pot: Path, project_root: Path) -> None:
+    """Name each string's source files from the project's top, as every checkout does."""
+    template = _read(pot)
+    root = str(project_root.resolve()) + "/"
+    for message in template:
+        message.locations = [(name.removeprefix(root), line) for name, line in message.locations]
+    with pot.open("wb") as handle:
+        write_po(handle, template, sort_output=True)
+
+
 def update(directory: Path) -> None:
-    """Merge messages.pot into every language's catalog (new strings start empty)."""
-    CommandLineInterface().run(
-        ["pybabel", "-q", "update", "-i", str(directory / f"{DOMAIN}.pot"), "-d", str(directory),
-         "-D", DOMAIN, "--no-fuzzy-matching", "--ignore-obsolete", "-w", "100"]
-    )  # fmt: skip
+    """Merge messages.pot into every language's catalog (new strings start empty).
+
+    The template keeps where each string appears (the workbench shows it); the catalogs leave
+    the locations out, so that moving a line of code does not change three files.
+    """
+    template = _read(directory / f"{DOMAIN}.pot")
+    for code in LANGUAGES:
+        path = po_path(directory, code)
+        catalog = _read(path)  # no locale: Babel knows no ``btd``; the header has the plurals
+        catalog.update(template, no_fuzzy_matching=True)
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=100, no_location=True, ignore_obsolete=True)

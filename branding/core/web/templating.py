@@ -8,14 +8,21 @@ from typing import Any
 from flask import Flask, g, has_request_context, request, url_for
 from flask_wtf import FlaskForm
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from branding.core.content import opening_hours
 from branding.core.content.columns import Localized, MultilingualText
 from branding.core.content.labels import STATUS_NAMES
 from branding.core.content.publishing import utcnow
 from branding.core.content.richtext import render_markdown
-from branding.core.i18n import LANGUAGE_LABELS, LANGUAGES, current_language, formatting
+from branding.core.i18n import (
+    CATALOG_FALLBACK,
+    LANGUAGE_LABELS,
+    LANGUAGES,
+    current_language,
+    fell_back,
+    formatting,
+)
 from branding.core.web import contact, urls
 from branding.core.web.urls import safe_link
 
@@ -95,6 +102,22 @@ def website_link(url: str, link: str = "website") -> str:
     return urls.safe_link(url)
 
 
+def ui(text: str) -> Markup:
+    """Wrap interface text that fell back to another language's catalog in its ``lang``."""
+    fallback = CATALOG_FALLBACK.get(current_language())
+    if fallback and fell_back(text):
+        return Markup('<span lang="%s">%s</span>') % (fallback, text)
+    return escape(text)
+
+
+def ui_lang(text: str) -> Markup:
+    """Return `` lang="id"`` for an element whose interface text fell back, else nothing."""
+    fallback = CATALOG_FALLBACK.get(current_language())
+    if fallback and fell_back(text):
+        return Markup(' lang="%s"') % fallback
+    return Markup("")
+
+
 def init_app(app: Flask) -> None:
     """Install the filters and globals on the application's Jinja environment."""
     app.jinja_env.filters.update(
@@ -109,6 +132,8 @@ def init_app(app: Flask) -> None:
         phone=contact.display_phone,
         safe_link=safe_link,
         language_name=lambda code: LANGUAGE_LABELS[code],
+        ui=ui,
+        ui_lang=ui_lang,
     )
     app.jinja_env.globals.update(
         LANGUAGES=LANGUAGES,
