@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
+import redis
+
 from branding.insight import visitors
 from branding.insight.visitors import end_of_day
 
@@ -196,17 +198,26 @@ class RedisBuffer:
                 for start in range(0, len(marks), 1000):
                     self.record(day, marks[start : start + 1000])
 
-    def _send_quietly(self) -> None:
+    def _send_quietly(self) -> bool:
+        """Send what waits; on failure log one line (no traceback) and say so."""
         try:
             self.send()
+        except redis.RedisError as error:  # Redis down: said in one line, not a traceback
+            log.warning("sending visit counts to Redis failed (%s); they are lost", error)
+            return False
         except Exception:
             log.warning("sending visit counts to Redis failed; they are lost", exc_info=True)
+            return False
+        return True
 
     def _send_forever(self) -> None:
+        """Send every half second; while Redis fails, wait longer each time (up to a minute)."""
+        pause = self.SEND_SECONDS
         while True:
-            time.sleep(self.SEND_SECONDS)
+            time.sleep(pause)
             if self._waiting:
-                self._send_quietly()
+                sent = self._send_quietly()
+                pause = self.SEND_SECONDS if sent else min(max(pause * 2, 5.0), 60.0)
 
     def _key(self, name: str) -> str:
         return self.PREFIX + name
