@@ -1,5 +1,5 @@
 """Every kind of page of the site, found from the sample data, and tools to look at them:
-axe-core (from npm, ``make assets``), a tile stub, horizontal overflow, log in."""
+axe-core (from npm, ``make assets``), a tile stub, horizontal overflow, log in and out."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -130,3 +131,14 @@ def log_in(page, base: str, email: str, password: str) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
+
+
+def log_out(page) -> None:
+    """Log out as a visitor would: on a phone the account links are in the menu, opened first."""
+    page.wait_for_load_state("domcontentloaded")  # the menu button works once site.js has run
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible() and menu.get_attribute("aria-expanded") != "true":
+        menu.click()
+        expect(menu).to_have_attribute("aria-expanded", "true")
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_text("You have logged out.")).to_be_visible()
