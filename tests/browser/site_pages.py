@@ -1,5 +1,6 @@
 """Every kind of page of the site, found from the sample data, and tools to look at them:
-axe-core (from npm, ``make assets``), a tile stub, horizontal overflow, log in and out."""
+axe-core (from npm, ``make assets``), a tile stub, what the CSP refused, horizontal overflow,
+log in and out."""
 
 from __future__ import annotations
 
@@ -38,6 +39,18 @@ def stub_tiles(page_or_context) -> None:
             route.abort()
 
     page_or_context.route(TILE_HOSTS, answer)
+
+
+def csp_refusals(page_or_context) -> list[str]:
+    """Collect what the Content-Security-Policy refuses (the browser says so on the console)."""
+    refused: list[str] = []
+    page_or_context.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
 
 
 def _first(html: str, pattern: str) -> str:

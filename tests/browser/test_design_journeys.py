@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.site_pages import discover, stub_tiles
+from tests.browser.site_pages import csp_refusals, discover, stub_tiles
 
 pytestmark = pytest.mark.browser
 SHARED_SAMPLE = True  # the illustrated sample; nothing here changes content
@@ -141,6 +141,7 @@ def test_the_menu_button_opens_and_closes_the_menu(live_server, browser):
 
 def test_without_javascript_the_menu_is_open_and_the_map_is_its_list(live_server, browser):
     context = browser.new_context(**PHONE, java_script_enabled=False)
+    refused = csp_refusals(context)
     page = context.new_page()
     page.goto(f"{live_server}/en/map/")
     expect(
@@ -150,6 +151,7 @@ def test_without_javascript_the_menu_is_open_and_the_map_is_its_list(live_server
     expect(page.locator(".map-legend")).to_be_hidden()
     expect(page.locator(".place-list a").first).to_be_visible()
     context.close()
+    assert refused == []
 
 
 def _boxes_overlap(a, b) -> bool:
@@ -161,6 +163,7 @@ def test_the_map_on_a_phone_no_pin_hides_another_and_the_keyboard_reaches_popups
     live_server, browser
 ):
     context = _phone(browser)
+    refused = csp_refusals(context)  # zooming drops tiles: never through a refused data: image
     page = context.new_page()
     page.goto(f"{live_server}/id/map/")
     expect(page.locator("#map")).to_have_attribute("data-ready", "true")
@@ -186,6 +189,7 @@ def test_the_map_on_a_phone_no_pin_hides_another_and_the_keyboard_reaches_popups
     expect(page.locator(".leaflet-popup")).to_have_count(0)
     expect(page.locator('.leaflet-marker-icon[title^="Air Terjun Lae Une"]')).to_be_focused()
     context.close()
+    assert refused == []
 
 
 def test_the_gallery_opens_in_an_accessible_lightbox(live_server, browser, pages):
