@@ -32,8 +32,29 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _closed_before_sending(app: Flask) -> Callable:
+    """Read each response's body and close it before the server sends it.
+
+    When a browser leaves while a photo is being sent (a page closed mid-load), werkzeug's
+    development server fails reading from the reset connection in the ``finally`` of
+    ``run_wsgi`` and never calls the body's ``close()``: the photo's file stays open, and its
+    ``ResourceWarning`` fails whichever test is running when it is collected. Production
+    servers close it; here the body is closed before the first byte goes out.
+    """
+
+    def wsgi(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wsgi
+
+
 def _serve(app: Flask) -> tuple[Callable[[], None], str]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _closed_before_sending(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
 
