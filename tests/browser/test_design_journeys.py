@@ -32,13 +32,15 @@ VITALS = """() => new Promise(resolve => {
   new PerformanceObserver(list => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) cls += e.value;
   }).observe({type: "layout-shift", buffered: true});
-  const nav = performance.getEntriesByType("navigation")[0];
-  const fcp = (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime;
-  const files = performance.getEntriesByType("resource").map(r =>
-    [r.name.replace(location.origin, ""), Math.round(r.startTime), Math.round(r.responseEnd),
-     r.transferSize]);
-  setTimeout(() => resolve({lcp, cls, element, fcp, ttfb: nav.responseStart,
-                            html: nav.responseEnd, files}), 1500);
+  setTimeout(() => {  // read once the paints are in: on a busy CPU FCP may follow "load"
+    const nav = performance.getEntriesByType("navigation")[0];
+    const fcp = (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime;
+    const files = performance.getEntriesByType("resource").map(r =>
+      [r.name.replace(location.origin, ""), Math.round(r.startTime), Math.round(r.responseEnd),
+       r.transferSize]);
+    resolve({lcp, cls, element, fcp: fcp ?? null, ttfb: nav.responseStart,
+             html: nav.responseEnd, files});
+  }, 1500);
 })"""
 
 
@@ -72,7 +74,10 @@ def test_slow_phone_largest_paint_and_layout_shift(live_server, browser, pages):
         if name == "map":
             expect(page.locator("#map")).to_have_attribute("data-ready", "true")
         vitals = page.evaluate(VITALS)
-        seconds = {k: round(vitals[k] / 1000, 2) for k in ("lcp", "fcp", "ttfb", "html")}
+        seconds = {  # reported, not asserted: a figure the browser did not give stays None
+            k: None if vitals[k] is None else round(vitals[k] / 1000, 2)
+            for k in ("lcp", "fcp", "ttfb", "html")
+        }
         figures[name] = {"lcp_s": seconds["lcp"], "cls": round(vitals["cls"], 3),
                          "lcp_element": vitals["element"], "fcp_s": seconds["fcp"],
                          "first_byte_s": seconds["ttfb"], "html_s": seconds["html"],
