@@ -16,6 +16,7 @@ from branding import create_app
 from branding.extensions import db
 from pakpak_sample.loader import load_sample_data
 from pakpak_sample.photos import add_sample_photos
+from tests.browser.site_pages import csp_refusals
 from tests.conftest import IN_CI, _empty_tables
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -31,8 +32,29 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _closed_before_sending(app: Flask) -> Callable:
+    """Read each response's body and close it before the server sends it.
+
+    When a browser leaves while a photo is being sent (a page closed mid-load), werkzeug's
+    development server fails reading from the reset connection in the ``finally`` of
+    ``run_wsgi`` and never calls the body's ``close()``: the photo's file stays open, and its
+    ``ResourceWarning`` fails whichever test is running when it is collected. Production
+    servers close it; here the body is closed before the first byte goes out.
+    """
+
+    def wsgi(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wsgi
+
+
 def _serve(app: Flask) -> tuple[Callable[[], None], str]:
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _closed_before_sending(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
 
@@ -107,13 +129,7 @@ def page(browser, request):
     shots = ARTIFACTS / request.node.name
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot_step = lambda name: page.screenshot(path=shots / f"{name}.png", full_page=True)
-    refused = []  # the strict Content-Security-Policy must never get in a journey's way
-    page.on(
-        "console",
-        lambda message: (
-            refused.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
+    refused = csp_refusals(page)  # the strict Content-Security-Policy never gets in the way
     yield page
     context.close()
     assert not refused, refused

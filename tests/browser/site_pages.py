@@ -1,5 +1,6 @@
 """Every kind of page of the site, found from the sample data, and tools to look at them:
-axe-core (from npm, ``make assets``), a tile stub, horizontal overflow, log in."""
+axe-core (from npm, ``make assets``), a tile stub, what the CSP refused, horizontal overflow,
+log in and out."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -37,6 +39,18 @@ def stub_tiles(page_or_context) -> None:
             route.abort()
 
     page_or_context.route(TILE_HOSTS, answer)
+
+
+def csp_refusals(page_or_context) -> list[str]:
+    """Collect what the Content-Security-Policy refuses (the browser says so on the console)."""
+    refused: list[str] = []
+    page_or_context.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
 
 
 def _first(html: str, pattern: str) -> str:
@@ -130,3 +144,14 @@ def log_in(page, base: str, email: str, password: str) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
+
+
+def log_out(page) -> None:
+    """Log out as a visitor would: on a phone the account links are in the menu, opened first."""
+    page.wait_for_load_state("domcontentloaded")  # the menu button works once site.js has run
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible() and menu.get_attribute("aria-expanded") != "true":
+        menu.click()
+        expect(menu).to_have_attribute("aria-expanded", "true")
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_text("You have logged out.")).to_be_visible()

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.site_pages import discover, stub_tiles
+from tests.browser.site_pages import csp_refusals, discover, stub_tiles
 
 pytestmark = pytest.mark.browser
 SHARED_SAMPLE = True  # the illustrated sample; nothing here changes content
@@ -32,13 +32,15 @@ VITALS = """() => new Promise(resolve => {
   new PerformanceObserver(list => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) cls += e.value;
   }).observe({type: "layout-shift", buffered: true});
-  const nav = performance.getEntriesByType("navigation")[0];
-  const fcp = (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime;
-  const files = performance.getEntriesByType("resource").map(r =>
-    [r.name.replace(location.origin, ""), Math.round(r.startTime), Math.round(r.responseEnd),
-     r.transferSize]);
-  setTimeout(() => resolve({lcp, cls, element, fcp, ttfb: nav.responseStart,
-                            html: nav.responseEnd, files}), 1500);
+  setTimeout(() => {  // read once the paints are in: on a busy CPU FCP may follow "load"
+    const nav = performance.getEntriesByType("navigation")[0];
+    const fcp = (performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime;
+    const files = performance.getEntriesByType("resource").map(r =>
+      [r.name.replace(location.origin, ""), Math.round(r.startTime), Math.round(r.responseEnd),
+       r.transferSize]);
+    resolve({lcp, cls, element, fcp: fcp ?? null, ttfb: nav.responseStart,
+             html: nav.responseEnd, files});
+  }, 1500);
 })"""
 
 
@@ -72,7 +74,10 @@ def test_slow_phone_largest_paint_and_layout_shift(live_server, browser, pages):
         if name == "map":
             expect(page.locator("#map")).to_have_attribute("data-ready", "true")
         vitals = page.evaluate(VITALS)
-        seconds = {k: round(vitals[k] / 1000, 2) for k in ("lcp", "fcp", "ttfb", "html")}
+        seconds = {  # reported, not asserted: a figure the browser did not give stays None
+            k: None if vitals[k] is None else round(vitals[k] / 1000, 2)
+            for k in ("lcp", "fcp", "ttfb", "html")
+        }
         figures[name] = {"lcp_s": seconds["lcp"], "cls": round(vitals["cls"], 3),
                          "lcp_element": vitals["element"], "fcp_s": seconds["fcp"],
                          "first_byte_s": seconds["ttfb"], "html_s": seconds["html"],
@@ -141,6 +146,7 @@ def test_the_menu_button_opens_and_closes_the_menu(live_server, browser):
 
 def test_without_javascript_the_menu_is_open_and_the_map_is_its_list(live_server, browser):
     context = browser.new_context(**PHONE, java_script_enabled=False)
+    refused = csp_refusals(context)
     page = context.new_page()
     page.goto(f"{live_server}/en/map/")
     expect(
@@ -150,6 +156,7 @@ def test_without_javascript_the_menu_is_open_and_the_map_is_its_list(live_server
     expect(page.locator(".map-legend")).to_be_hidden()
     expect(page.locator(".place-list a").first).to_be_visible()
     context.close()
+    assert refused == []
 
 
 def _boxes_overlap(a, b) -> bool:
@@ -161,6 +168,7 @@ def test_the_map_on_a_phone_no_pin_hides_another_and_the_keyboard_reaches_popups
     live_server, browser
 ):
     context = _phone(browser)
+    refused = csp_refusals(context)  # zooming drops tiles: never through a refused data: image
     page = context.new_page()
     page.goto(f"{live_server}/id/map/")
     expect(page.locator("#map")).to_have_attribute("data-ready", "true")
@@ -186,6 +194,7 @@ def test_the_map_on_a_phone_no_pin_hides_another_and_the_keyboard_reaches_popups
     expect(page.locator(".leaflet-popup")).to_have_count(0)
     expect(page.locator('.leaflet-marker-icon[title^="Air Terjun Lae Une"]')).to_be_focused()
     context.close()
+    assert refused == []
 
 
 def test_the_gallery_opens_in_an_accessible_lightbox(live_server, browser, pages):

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pakpak_sample.users import EDITOR_EMAIL, SAMPLE_PASSWORD
+from tests.browser.site_pages import log_out
 from tests.browser.test_office_journey import log_in
 
 pytestmark = pytest.mark.browser
@@ -40,9 +41,7 @@ def register_and_list(page, base: str) -> None:
     page.get_by_role("button", name="Submit for review").first.click()
     expect(page.get_by_text("Waiting for review").first).to_be_visible()
     page.screenshot_step("3-submitted")
-    page.wait_for_load_state("load")
-    page.get_by_role("button", name="Menu").click()  # on a phone, the account is in the menu
-    page.get_by_role("button", name="Log out").click()
+    log_out(page)
 
 
 def test_owner_lists_editor_approves_visitor_sees(live_server, page):
@@ -55,9 +54,8 @@ def test_owner_lists_editor_approves_visitor_sees(live_server, page):
     expect(page.get_by_text("Ground arabica coffee").first).to_be_visible()  # one change set
     page.screenshot_step("4-review")
     page.get_by_role("button", name="Approve all shown").click()
-    page.wait_for_load_state("load")
-    page.get_by_role("button", name="Menu").click()  # on a phone, the account is in the menu
-    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_text("The owner has been told.")).to_be_visible()
+    log_out(page)
 
     page.goto(f"{live_server}/en/businesses/?category=coffee")
     page.get_by_role("link", name="Warung Kopi Sitanggang").click()

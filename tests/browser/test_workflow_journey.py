@@ -13,6 +13,7 @@ from branding.core.i18n.formatting import WIB
 from branding.editorial.scheduling import run_due
 from branding.extensions import db
 from pakpak_sample.users import EDITOR_EMAIL, OWNER_SALAK_EMAIL, SAMPLE_PASSWORD
+from tests.browser.site_pages import log_out
 from tests.browser.test_office_journey import log_in
 
 pytestmark = pytest.mark.browser
@@ -31,7 +32,7 @@ def test_owner_edits_an_approved_listing_editor_compares_and_approves(live_serve
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Saved. The tourism office will review your change")).to_be_visible()
     page.screenshot_step("1-owner-saved")
-    page.get_by_role("button", name="Log out").click()
+    log_out(page)
 
     page.goto(public)  # the visitor still sees the approved listing
     expect(page.get_by_text("Arabica and robusta coffee from farms")).to_be_visible()
@@ -47,7 +48,7 @@ def test_owner_edits_an_approved_listing_editor_compares_and_approves(live_serve
     page.screenshot_step("3-editor-compares")
     page.get_by_role("button", name="Approve all shown").click()
     expect(page.get_by_text("The owner has been told.")).to_be_visible()
-    page.get_by_role("button", name="Log out").click()
+    log_out(page)
 
     page.goto(public)
     expect(page.get_by_text(NEW_SUMMARY)).to_be_visible()
@@ -71,7 +72,7 @@ def test_editor_schedules_an_event_that_appears_when_due(live_server, page, migr
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Publishes on")).to_be_visible()
     page.screenshot_step("1-scheduled")
-    page.get_by_role("button", name="Log out").click()
+    log_out(page)
 
     url = f"{live_server}/en/events/festival-kopi-terjadwal"
     assert page.request.get(url).status == 404

@@ -11,11 +11,43 @@
 
   function words(el, name) { return el.getAttribute("data-label-" + name) || ""; }
 
+  /* Leaflet stops the download of a tile it drops (off the screen, or of another zoom) by
+     pointing the tile at a data: image, which the Content-Security-Policy refuses (images come
+     from this site and the tile server only). Removing the address stops it just as well. */
+  var Tiles = null;
+  function tileLayer(url, options) {
+    Tiles = Tiles || L.TileLayer.extend({
+      _abortLoading: function () {
+        for (var key in this._tiles) {
+          var tile = this._tiles[key];
+          if (tile.coords.z === this._tileZoom || tile.el.complete) continue;
+          tile.el.onload = tile.el.onerror = L.Util.falseFn;
+          tile.el.removeAttribute("src");
+          L.DomUtil.remove(tile.el);
+          delete this._tiles[key];
+          this.fire("tileabort", { tile: tile.el, coords: tile.coords });
+        }
+      },
+      _removeTile: function (key) {
+        var tile = this._tiles[key];
+        if (!tile) return;
+        tile.el.onload = tile.el.onerror = L.Util.falseFn;
+        tile.el.removeAttribute("src");
+        return L.GridLayer.prototype._removeTile.call(this, key);
+      },
+      _tileReady: function (coords, err, tile) {
+        if (!this._map || (tile && !tile.getAttribute("src"))) return;
+        return L.GridLayer.prototype._tileReady.call(this, coords, err, tile);
+      }
+    });
+    return new Tiles(url, options);
+  }
+
   /* Tiles come last: the markers are already drawn, and a slow tile server delays only them. */
   function addTiles(map, el) {
     var url = el.getAttribute("data-tiles");
     if (!url) return;
-    L.tileLayer(url, { attribution: el.getAttribute("data-attribution") || "", maxZoom: 18 }).addTo(map);
+    tileLayer(url, { attribution: el.getAttribute("data-attribution") || "", maxZoom: 18 }).addTo(map);
   }
 
   /* A map with its controls in the page's language. */
