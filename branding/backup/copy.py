@@ -74,6 +74,7 @@ def _backup_postgresql(folder: Path) -> tuple[dict[str, int], list[str]]:
         with connection.begin():
             connection.execute(text("SET TRANSACTION READ ONLY"))
             snapshot = connection.execute(text("SELECT pg_export_snapshot()")).scalar_one()
+            schema = connection.execute(text("SELECT current_schema()")).scalar_one()
             present = set(inspect(connection).get_table_names())
             counts = {
                 t: connection.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one()
@@ -83,7 +84,8 @@ def _backup_postgresql(folder: Path) -> tuple[dict[str, int], list[str]]:
             rows = connection.execute(text("SELECT storage_key, widths FROM photos")).all()
             names = [n for key, widths in rows for n in rendition_names(key, _widths(widths))]
             command = [pg_dump, "--format=plain", "--clean", "--if-exists", "--no-owner",
-                       "--no-privileges", f"--snapshot={snapshot}", f"--file={target}",
+                       "--no-privileges", f"--snapshot={snapshot}", f"--schema={schema}",
+                       f"--file={target}",
                        f"--dbname={_libpq_url()}"]  # fmt: skip
             result = subprocess.run(command, capture_output=True, text=True, check=False)
             if result.returncode != 0:
