@@ -74,3 +74,4 @@ def configure(app: Flask) -> None:
             logger.addHandler(make_handler(kind))
         logger.setLevel(level)
         logger.propagate = False
+    logging.getLogger("huey").setLevel("WARNING")  # a line per job: the worker turns it up

@@ -38,6 +38,7 @@ def worker_command(workers: int) -> None:
     runner = app.extensions["jobs"]
     if runner.immediate:
         raise click.ClickException("JOBS_BACKEND is immediate: jobs run inline, no worker needed")
+    logging.getLogger("huey").setLevel(current_app.config.get("LOG_LEVEL", "INFO"))
     stop = threading.Event()
     for local in LOCAL.values():
         threading.Thread(target=_local_loop, args=(app, local, stop), daemon=True).start()
