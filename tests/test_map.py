@@ -64,7 +64,7 @@ def test_geojson_has_published_places_with_coordinates(client, make):
     assert feature["properties"]["url"] == "http://localhost/en/destinations/lae-une"
     event = next(f for f in collection["features"] if f["properties"]["kind"] == "event")
     assert event["geometry"]["coordinates"] == [98.224, 2.492]  # the venue's coordinates
-    assert event["properties"]["when"].endswith("WIB")
+    assert "WIB" in event["properties"]["when"]  # "(ends the next day)" may follow, late in a day
 
 
 def test_geojson_filters_by_type_category_and_area(client, make):
