@@ -2,10 +2,8 @@
 
 import email
 import email.policy
-import os
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from branding import create_app
@@ -14,7 +12,6 @@ from branding.accounts.services import set_active
 from branding.core.mail import send_due
 from branding.extensions import db
 from tests.accounts_helpers import PASSWORD, login
-from tests.conftest import IN_CI
 
 
 def test_editor_logs_in_and_reaches_the_back_office(client, make):
@@ -78,22 +75,6 @@ def test_a_success_clears_the_account_failures(app, client, make):
     assert login(client, editor).status_code == 302
     client.post("/en/account/logout")
     assert login(client, editor, "wrong password").status_code == 200
-
-
-@pytest.fixture
-def redis_url():
-    """A Redis database for counters shared between app instances ("workers")."""
-    import redis
-
-    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
-    try:
-        redis.Redis.from_url(url, socket_timeout=1).flushdb()
-    except redis.ConnectionError:
-        if IN_CI:
-            pytest.fail(f"Redis is not reachable at {url}")
-        pytest.skip("Redis is not running")
-    yield url
-    redis.Redis.from_url(url).flushdb()
 
 
 def test_limits_are_shared_across_workers_through_redis(make_app, make, redis_url):

@@ -4,7 +4,6 @@ registration, reset mail and uploads, in Redis or the database, through a Redis 
 from __future__ import annotations
 
 import io
-import os
 import socket
 import time
 
@@ -16,7 +15,6 @@ from branding.accounts.models import RateEvent, Role, User
 from branding.core.mail import OutgoingMail
 from branding.extensions import db
 from tests.accounts_helpers import PASSWORD, login
-from tests.conftest import IN_CI
 from tests.media.photo_files import photo_bytes
 
 ATTACKER, OWNER_PHONE = "198.51.100.7", "203.0.113.20"  # documentation addresses, never dialled
@@ -185,21 +183,6 @@ def test_a_redis_outage_counts_in_the_database_instead_of_failing(make_app, make
     assert login(client, owner).status_code == 429  # still throttled, from the database
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(RateEvent)) > 0
-
-
-@pytest.fixture
-def redis_url():
-    import redis
-
-    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/2")
-    try:
-        redis.Redis.from_url(url, socket_timeout=1).flushdb()
-    except redis.ConnectionError:
-        if IN_CI:
-            pytest.fail(f"Redis is not reachable at {url}")
-        pytest.skip("Redis is not running")
-    yield url
-    redis.Redis.from_url(url).flushdb()
 
 
 def test_with_redis_the_counts_stay_out_of_the_database(make_app, make, clock, redis_url):
