@@ -27,13 +27,25 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-install: $(BIN)/python
+# Installs are remembered by a stamp in the virtualenv, redone when pyproject.toml changes (the
+# install is editable: code changes need none), so two `make test` can run side by side.
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e .
+	touch $@
 
-install-test: $(BIN)/python
+$(VENV)/.installed-test: $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
 
-catalogs:  ## compile the interface translations (.po → .mo)
+PO := $(wildcard translations/*/LC_MESSAGES/messages.po)
+MO := $(PO:.po=.mo)
+
+catalogs: $(MO)  ## compile the interface translations (.po → .mo) where a .po changed
+
+$(MO) &: $(PO) | $(VENV)/.installed
 	$(FLASK) translate compile
 
 VENDOR := branding/static/vendor
