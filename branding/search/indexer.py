@@ -152,7 +152,7 @@ def prune_outbox(retention_days: float | None = None) -> int:
         deleted += affected_rows(delete(SearchOutbox).where(SearchOutbox.id <= expired))
     db.session.commit()
     if deleted:
-        log.info("pruned %d search outbox rows", deleted)
+        log.debug("pruned %d search outbox rows", deleted)
     return deleted
 
 
