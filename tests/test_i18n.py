@@ -15,6 +15,46 @@ def test_root_defaults_to_indonesian(client):
     assert client.get("/").headers["Location"].endswith("/id/")
 
 
+@pytest.mark.parametrize(
+    ("asked", "lands"),
+    [
+        ("de-DE,de;q=0.9", "/en/"),  # a foreign tourist reads English better than Indonesian
+        ("ja", "/en/"),
+        ("de;q=0.9,id;q=0.8", "/id/"),  # a language of ours, even second, wins
+        ("ms-MY", "/id/"),  # a Malay reader reads Indonesian
+        ("in", "/id/"),  # Indonesian's old code
+        ("*", "/id/"),
+        ("", "/id/"),
+    ],
+)
+def test_root_reads_the_browser_languages(client, asked, lands):
+    response = client.get("/", headers={"Accept-Language": asked})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(lands)
+    assert "Accept-Language" in response.headers["Vary"]
+
+
+@pytest.mark.parametrize(
+    ("path", "asked", "lands"),
+    [
+        ("/destinations/", "en", "/en/destinations/"),
+        ("/destinations", "de", "/en/destinations/"),  # the trailing slash in the same hop
+        ("/events/?category=festival", "id", "/id/events/?category=festival"),
+        ("/events/calendar", "", "/id/events/calendar"),
+    ],
+)
+def test_a_path_without_its_language_goes_to_the_visitors_one(client, path, asked, lands):
+    response = client.get(path, headers={"Accept-Language": asked})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(lands)
+    assert client.get(response.headers["Location"]).status_code == 200
+
+
+def test_a_path_that_exists_in_no_language_is_still_not_found(client):
+    assert client.get("/no-such-page/").status_code == 404
+    assert client.post("/destinations/").status_code in (404, 405)
+
+
 def test_root_prefers_the_remembered_language(client):
     client.get("/btd/")  # visiting a language remembers it
     response = client.get("/", headers={"Accept-Language": "en"})

@@ -16,7 +16,9 @@ bp = Blueprint("site", __name__)
 @bp.get("/")
 def choose_language():
     """Send the visitor to the home page in their language."""
-    return redirect(url_for("site.home", lang=preferred_language()), code=302)
+    response = redirect(url_for("site.home", lang=preferred_language()), code=302)
+    response.vary.update(("Accept-Language", "Cookie"))
+    return response
 
 
 @bp.get("/<lang:lang>/")

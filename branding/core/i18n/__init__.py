@@ -170,13 +170,29 @@ def select_babel_locale() -> str:
     return babel_locale()
 
 
+# Browser languages read as one of ours: Malay readers read Indonesian; "in" is its old code.
+_READ_AS = {"in": "id", "ms": "id"}
+FOREIGN_LANGUAGE = "en"  # what a visitor whose browser asks for none of ours reads best
+
+
 def preferred_language() -> str:
-    """Pick a language for a URL without one: cookie, then Accept-Language."""
+    """Pick a language for a URL without one: cookie, then Accept-Language, else Indonesian.
+
+    A browser that asks only for languages the site does not have (German, Japanese…) belongs
+    to a foreign visitor, who is better served in English than in Indonesian.
+    """
     cookie = request.cookies.get(LANGUAGE_COOKIE)
     if cookie in LANGUAGES:
         return cookie
-    best = request.accept_languages.best_match(list(LANGUAGES))
-    return best or DEFAULT_LANGUAGE
+    asked = [value for value, quality in request.accept_languages if quality > 0]
+    for value in asked:
+        primary = value.split("-", 1)[0].lower()
+        primary = _READ_AS.get(primary, primary)
+        if primary in LANGUAGES:
+            return primary
+    if any(value != "*" for value in asked):
+        return FOREIGN_LANGUAGE
+    return DEFAULT_LANGUAGE
 
 
 def _pull_language(endpoint: str | None, values: dict | None) -> None:

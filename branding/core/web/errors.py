@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, g, render_template, request
+from flask import Flask, Response, current_app, g, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
-from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, NotFound
+from werkzeug.routing import RequestRedirect
 
 from branding.core.i18n import LANGUAGES, preferred_language
 from branding.extensions import db
@@ -95,11 +97,35 @@ def _renderer_for(path: str) -> Callable[[Exception], Response] | None:
     return None
 
 
+def _with_language_prefix(error: Exception) -> Response | None:
+    """Redirect a path that lacks only its language (``/destinations/``) to the visitor's one."""
+    if not isinstance(error, NotFound) or request.method not in ("GET", "HEAD"):
+        return None
+    first = request.path.strip("/").split("/", 1)[0]
+    if request.url_rule is not None or first in LANGUAGES:
+        return None
+    lang = preferred_language()
+    target = f"/{lang}{request.path}"
+    try:
+        current_app.url_map.bind("localhost").match(target, method="GET")
+    except RequestRedirect as moved:  # the path exists with a trailing slash
+        target = urlsplit(moved.new_url).path
+    except HTTPException:
+        return None
+    query = request.query_string.decode("latin-1")
+    response = redirect(target + (f"?{query}" if query else ""), code=302)
+    response.vary.update(("Accept-Language", "Cookie"))
+    return response
+
+
 def render_http_error(error: Exception):
     """Render an error page; a URL without a known language uses the visitor's choice."""
     renderer = _renderer_for(request.path)
     if renderer is not None:
         return renderer(error)
+    moved = _with_language_prefix(error)
+    if moved is not None:
+        return moved
     if not isinstance(error, HTTPException):
         error = InternalServerError()
     code = error.code or 500
