@@ -18,6 +18,7 @@ from flask_wtf.csrf import CSRFError
 from markupsafe import escape
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, NotFound
 from werkzeug.routing import RequestRedirect
+from werkzeug.wrappers import Response as BaseResponse
 
 from branding.core.i18n import LANGUAGES, preferred_language
 from branding.extensions import db
@@ -97,7 +98,7 @@ def _renderer_for(path: str) -> Callable[[Exception], Response] | None:
     return None
 
 
-def _with_language_prefix(error: Exception) -> Response | None:
+def _with_language_prefix(error: Exception) -> BaseResponse | None:
     """Redirect a path that lacks only its language (``/destinations/``) to the visitor's one."""
     if not isinstance(error, NotFound) or request.method not in ("GET", "HEAD"):
         return None
