@@ -156,15 +156,27 @@ def test_business_is_a_local_business_with_products(client, make):
         }
     ]
     assert place["sameAs"] == ["https://instagram.com/kopi"]
-    assert len(products) == 3  # the pending product stays out
+    assert len(products) == 2  # the unpriced one is an offer of the place; the pending stays out
     assert all(p["@type"] == "Product" and p["name"] for p in products)
-    single, ranged, unpriced = products
+    single, ranged = products
     assert single["offers"]["price"] == 25000 and single["offers"]["priceCurrency"] == "IDR"
     assert single["offers"]["seller"] == {"@id": place["@id"]}
     assert ranged["offers"]["@type"] == "AggregateOffer"
     assert (ranged["offers"]["lowPrice"], ranged["offers"]["highPrice"]) == (60000, 90000)
     assert ranged["offers"]["availability"] == "https://schema.org/OutOfStock"
-    assert "offers" not in unpriced
+    (unpriced,) = place["makesOffer"]  # a Product item without a price is flagged by Google
+    assert unpriced["@type"] == "Offer" and "price" not in unpriced
+    assert unpriced["itemOffered"]["@type"] == "Product" and "offers" not in unpriced["itemOffered"]
+    assert unpriced["availability"] == "https://schema.org/InStock"
+    assert place["priceRange"] == "Rp 25,000–Rp 90,000"  # from the products' prices, in English
+
+
+def test_business_without_prices_states_no_price_range(client, make):
+    business = make.business()
+    make.product(business, price_min=None, price_max=None)
+    (place,) = _json_ld(client, f"/id/businesses/{business.slug}")["@graph"]
+    assert "priceRange" not in place
+    assert len(place["makesOffer"]) == 1
 
 
 def test_json_ld_cannot_break_out_of_its_script(client, make):

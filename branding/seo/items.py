@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from branding.businesses.models import Business, BusinessCategory, Product
 from branding.core.content.opening_hours import upcoming_exceptions
-from branding.core.i18n.formatting import to_wib
+from branding.core.i18n.formatting import rupiah_range, to_wib
 from branding.core.web.contact import e164
 from branding.core.web.urls import safe_link
 from branding.destinations.labels import FACILITY_LABELS
@@ -157,9 +157,12 @@ def event_data(
     )
 
 
+def _priced(product: Product) -> bool:
+    return product.price_min is not None or product.price_max is not None
+
+
 def product_data(product: Product, business_id: str, url: str, lang: str) -> dict:
-    """Describe a product with its offer in rupiah."""
-    priced = product.price_min is not None or product.price_max is not None
+    """Describe a product, with its offer in rupiah when it has a price."""
     return compact(
         {
             "@type": "Product",
@@ -173,10 +176,32 @@ def product_data(product: Product, business_id: str, url: str, lang: str) -> dic
                     "seller": {"@id": business_id},
                 }
             )
-            if priced
+            if _priced(product)
             else None,
         }
     )
+
+
+def unpriced_offer(product: Product, business_id: str, url: str, lang: str) -> dict:
+    """Describe a product without a price as something the business offers (no Product item).
+
+    A Product item must carry an offer with a price (search engines flag it otherwise); a
+    product whose price the owner has not given is honestly an offer of the business.
+    """
+    availability = "InStock" if product.available else "OutOfStock"
+    return {
+        "@type": "Offer",
+        "itemOffered": product_data(product, business_id, url, lang),
+        "availability": f"{CONTEXT}/{availability}",
+        "url": url,
+    }
+
+
+def price_range(products: list[Product], lang: str) -> str | None:
+    """Return the span of the products' prices in rupiah (``Rp5.000–Rp150.000``), if any."""
+    prices = [p for product in products for p in (product.price_min, product.price_max)]
+    known = [p for p in prices if p is not None]
+    return rupiah_range(min(known), max(known), lang) if known else None
 
 
 def business_data(
@@ -204,7 +229,11 @@ def business_data(
             "specialOpeningHoursSpecification": special_opening_hours(
                 upcoming_exceptions(hours, today, days=366)
             ),
+            "priceRange": price_range(products, lang),
+            "makesOffer": [
+                unpriced_offer(p, business_id, url, lang) for p in products if not _priced(p)
+            ],
         }
     )
-    items = [product_data(p, business_id, url, lang) for p in products]
+    items = [product_data(p, business_id, url, lang) for p in products if _priced(p)]
     return {"@context": CONTEXT, "@graph": [place, *items]}
