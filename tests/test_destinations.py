@@ -58,6 +58,14 @@ def test_featured_come_first(make):
     assert [d.slug for d in services.featured_destinations()] == ["z-featured"]
 
 
+def test_home_shows_destinations_when_none_is_featured(client, make):
+    area = make.area()
+    make.destination(slug="air-terjun", area=area, name={"id": "Air Terjun Lae Une"})
+    page = client.get("/id/").get_data(as_text=True)
+    assert "Air Terjun Lae Une" in page
+    assert "Belum ada destinasi" not in page  # it used to say none was published
+
+
 def test_detail_shows_prices_hours_and_facilities(client, make):
     destination = make.destination(
         ticket_price_adult=10000,

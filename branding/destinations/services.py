@@ -41,6 +41,14 @@ def featured_destinations(limit: int = 6) -> list[Destination]:
     return list(db.session.scalars(query.limit(limit)))
 
 
+def home_destinations(limit: int = 6) -> list[Destination]:
+    """Return the featured destinations first, topped up with the newest published ones."""
+    query = _published().order_by(
+        Destination.featured.desc(), Destination.published_at.desc(), Destination.slug
+    )
+    return list(db.session.scalars(query.limit(limit)))
+
+
 def get_published_destination(slug: str) -> Destination | None:
     """Return a published destination by slug, if any."""
     return db.session.scalar(_published().where(Destination.slug == slug))

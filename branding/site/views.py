@@ -7,7 +7,7 @@ from flask import Blueprint, redirect, render_template, url_for
 from branding.businesses.services import featured_products
 from branding.core.content.publishing import utcnow
 from branding.core.i18n import preferred_language
-from branding.destinations.services import featured_destinations
+from branding.destinations.services import home_destinations
 from branding.events.services import upcoming_highlights
 
 bp = Blueprint("site", __name__)
@@ -26,7 +26,7 @@ def home():
     """Show the regency's identity, featured destinations, events and products."""
     return render_template(
         "site/home.html",
-        destinations=featured_destinations(limit=6),
+        destinations=home_destinations(limit=6),
         events=upcoming_highlights(utcnow(), limit=4),
         products=featured_products(limit=6),
     )
