@@ -42,11 +42,12 @@ def featured_destinations(limit: int = 6) -> list[Destination]:
 
 
 def home_destinations(limit: int = 6) -> list[Destination]:
-    """Return the featured destinations first, topped up with the newest published ones."""
-    query = _published().order_by(
-        Destination.featured.desc(), Destination.published_at.desc(), Destination.slug
-    )
-    return list(db.session.scalars(query.limit(limit)))
+    """Return the featured destinations, or the newest published while none is featured."""
+    featured = featured_destinations(limit)
+    if featured:
+        return featured
+    newest = _published().order_by(Destination.published_at.desc(), Destination.slug)
+    return list(db.session.scalars(newest.limit(limit)))
 
 
 def get_published_destination(slug: str) -> Destination | None:
