@@ -57,11 +57,26 @@ def test_editor_creates_previews_and_publishes_a_destination(client, make):
 def test_bad_input_reshows_everything_typed_with_errors_in_the_users_language(client, make):
     area = make.area()
     login(client, make.user(Role.EDITOR), lang="id")
-    data = _destination_form(area.id, name_id="", latitude="north", hours_sat="8 till late")
+    data = _destination_form(
+        area.id, name_id="", name_en="", latitude="north", hours_sat="8 till late"
+    )
     html = client.post("/id/office/destinations/new", data=data).get_data(as_text=True)
-    assert "Lae Une Waterfall" in html and "Air terjun di hutan." in html
+    assert "Air terjun di hutan." in html and "8 till late" in html
     assert html.count('class="error"') == 3
+    assert "Isi setidaknya dalam salah satu bahasa." in html  # a name in no language at all
     assert db.session.scalar(select(Destination)) is None
+
+
+def test_an_item_named_only_in_english_is_created_and_shown_in_every_language(client, make):
+    area = make.area()
+    login(client, make.user(Role.EDITOR), lang="id")
+    data = _destination_form(area.id, name_id="", name_en="Lae Une Waterfall")
+    assert client.post("/id/office/destinations/new", data=data).status_code == 302
+    destination = db.session.scalar(select(Destination))
+    assert destination.slug == "lae-une-waterfall"
+    client.post(f"/id/office/destinations/{destination.id}/publish")
+    page = client.get(f"/id/destinations/{destination.slug}").get_data(as_text=True)
+    assert "Lae Une Waterfall" in page  # the fallback rule shows the English name
 
 
 def test_editing_logs_what_changed(client, make):

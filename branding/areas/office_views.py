@@ -43,7 +43,7 @@ class AreaForm(BaseForm):
         }
 
 
-add_language_fields(AreaForm, "name", _l("Name"), required=("id",), max_length=200)
+add_language_fields(AreaForm, "name", _l("Name"), in_some_language=True, max_length=200)
 add_language_fields(AreaForm, "description", _l("Description (Markdown)"), long=True)
 
 

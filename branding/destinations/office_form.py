@@ -90,7 +90,7 @@ class DestinationForm(BaseForm):
         fill_hours(self, destination.opening_hours)
 
 
-add_language_fields(DestinationForm, "name", _l("Name"), required=("id",), max_length=200)
+add_language_fields(DestinationForm, "name", _l("Name"), in_some_language=True, max_length=200)
 add_language_fields(DestinationForm, "summary", _l("Summary"), max_length=300)
 add_language_fields(DestinationForm, "description", _l("Description (Markdown)"), long=True)
 add_language_fields(DestinationForm, "how_to_get_there", _l("How to get there"), long=True)

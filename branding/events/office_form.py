@@ -184,7 +184,7 @@ class EventForm(BaseForm):
         self.repeat_until.data = datetime.strptime(until, "%Y%m%d").date() if until else None
 
 
-add_language_fields(EventForm, "title", _l("Title"), required=("id",), max_length=200)
+add_language_fields(EventForm, "title", _l("Title"), in_some_language=True, max_length=200)
 add_language_fields(EventForm, "summary", _l("Summary"), max_length=300)
 add_language_fields(EventForm, "description", _l("Description (Markdown)"), long=True)
 add_schedule_fields(EventForm)

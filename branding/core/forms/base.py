@@ -127,19 +127,42 @@ def add_error(field: Field, message: str) -> None:
     cast(list[str], field.errors).append(message)
 
 
+class InSomeLanguage:
+    """Require a per-language text in at least one language (on its first field)."""
+
+    message = _l("Give it in at least one of the languages.")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, form, field: Field) -> None:
+        given = [code for code in LANGUAGES if (form[f"{self.name}_{code}"].data or "").strip()]
+        if not given:
+            raise StopValidation(str(self.message))
+        if not (field.data or "").strip():
+            raise StopValidation()  # empty here, given in another language: fine
+
+
 def add_language_fields(
     form_cls: type,
     name: str,
     label,
     *,
     required: tuple[str, ...] = (),
+    in_some_language: bool = False,
     long: bool = False,
     max_length: int = 20000,
 ) -> None:
-    """Add one text field per language to a form class (``name_id``, ``name_en``, …)."""
+    """Add one text field per language to a form class (``name_id``, ``name_en``, …).
+
+    ``required`` languages must each be given; ``in_some_language`` asks for any one of them
+    (the fallback rule shows the text in the others), its error on the first language's field.
+    """
     kind: type[Field] = TextAreaField if long else StringField
-    for code in LANGUAGES:
-        first = DataRequired() if code in required else Optional()
+    for index, code in enumerate(LANGUAGES):
+        first: object = DataRequired() if code in required else Optional()
+        if in_some_language and index == 0:
+            first = InSomeLanguage(name)
         field = kind(label, validators=[first, Length(max=max_length)])
         setattr(form_cls, f"{name}_{code}", field)
 
