@@ -228,6 +228,10 @@ def test_revert_restores_a_field_in_each_language(make, office):
         f"/en/office/history/destinations/{destination.id}/compare?a={first.id}&b={second.id}"
     ).get_data(as_text=True)
     assert "Old Lake" in page and "New Lake" in page and "Lae Tua" in page and "Lae Mbaru" in page
+    in_indonesian = office.get(
+        f"/id/office/history/destinations/{destination.id}/compare?a={first.id}&b={second.id}"
+    ).get_data(as_text=True)
+    assert "Bahasa Inggris" in in_indonesian and "Bahasa inggris" not in in_indonesian
 
     office.post(f"/en/office/history/destinations/{destination.id}/revert/{first.id}")
     office.post(f"/en/office/destinations/{destination.id}/publish")  # published: a draft first

@@ -118,6 +118,15 @@ def ui_lang(text: str) -> Markup:
     return Markup("")
 
 
+def upper_first(text: object) -> str:
+    """Capitalise the first letter only (``bahasa Inggris`` → ``Bahasa Inggris``).
+
+    Jinja's ``capitalize`` lowercases the rest, which breaks names inside a label.
+    """
+    value = str(text)
+    return value[:1].upper() + value[1:]
+
+
 def init_app(app: Flask) -> None:
     """Install the filters and globals on the application's Jinja environment."""
     app.jinja_env.filters.update(
@@ -134,6 +143,7 @@ def init_app(app: Flask) -> None:
         language_name=lambda code: LANGUAGE_LABELS[code],
         ui=ui,
         ui_lang=ui_lang,
+        upper_first=upper_first,
     )
     app.jinja_env.globals.update(
         LANGUAGES=LANGUAGES,
