@@ -161,3 +161,41 @@ def test_a_missing_pg_dump_is_a_clear_message(app, monkeypatch, tmp_path):
     monkeypatch.setattr(backup.shutil, "which", lambda name: None)
     with pytest.raises(backup.BackupError, match="pg_dump is not installed"):
         backup._tool("pg_dump")
+
+
+def test_a_backup_of_media_in_an_object_store_restores_into_another_bucket(
+    make_app, make, tmp_path, s3_server
+):
+    from tests.media.s3_server import s3_settings
+
+    source = make_app(**s3_settings(s3_server, s3_server.new_bucket()))
+    with source.app_context():
+        destination = make.destination()
+        uploads = [Upload("lake.jpg", io.BytesIO(photo_bytes((900, 600))))]
+        (photo,) = add_photos(make.user(Role.EDITOR), destination, uploads)
+        names, slug, address = photo.file_names(), destination.slug, photo.url(640, "webp")
+        folder = backup.make_backup(tmp_path / "backups")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["missing_media"] == []
+    assert all(f"media/{name}" in manifest["files"] for name in names)  # read from the store
+
+    settings, drop = _empty_target(source.config, tmp_path)
+    bucket = s3_server.new_bucket()  # an empty bucket, as on a new machine
+    settings.update(s3_settings(s3_server, bucket))
+    try:
+        target = make_app(**settings)
+        with target.app_context():
+            result = target.test_cli_runner().invoke(args=["restore", str(folder)])
+        assert result.exit_code == 0, result.output
+        listed = s3_server.client().list_objects_v2(Bucket=bucket).get("Contents", [])
+        assert set(names) <= {entry["Key"] for entry in listed}  # written back into the store
+        client = target.test_client()
+        assert address in client.get(f"/en/destinations/{slug}").text
+        with client.get(address) as served:  # streamed from the new bucket
+            assert served.status_code == 200 and served.mimetype == "image/webp"
+            assert served.data[:4] == b"RIFF"
+    finally:
+        if drop:
+            with target.app_context():
+                db.engine.dispose()
+            drop()
