@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve test install install-test catalogs assets browser lint
+.PHONY: run serve test install install-test catalogs assets browser nginx lint
 
 # The job worker (photo renditions, mail, schedules, this server's search index) runs beside
 # the web server; stopping one (Ctrl-C) stops both.
@@ -20,7 +20,7 @@ serve: install catalogs assets  ## production: migrate, then gunicorn and the jo
 	@$(FLASK) jobs worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	$(BIN)/gunicorn -c python:branding.ops.gunicorn_conf wsgi:app
 
-test: install-test catalogs assets browser  ## install what tests need and run the whole suite
+test: install-test catalogs assets browser nginx  ## install what tests need and run the whole suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 $(BIN)/python:
@@ -74,6 +74,17 @@ browser:  ## Debian's Chromium for the browser journeys
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser journeys"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's nginx, to try docs/deploy/nginx.conf in front of gunicorn (tests/test_deployment.py).
+# Installed without starting its own service (policy-rc.d), which would take port 80.
+NGINX := $(firstword $(wildcard /usr/sbin/nginx) $(shell command -v nginx 2>/dev/null))
+nginx:  ## Debian's nginx for the deployment test
+	@test -n "$(NGINX)" || { \
+	  echo "Installing Debian's nginx for the deployment test"; \
+	  made=; if [ ! -e /usr/sbin/policy-rc.d ]; then made=1; \
+	    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  status=$$?; [ -z "$$made" ] || rm -f /usr/sbin/policy-rc.d; exit $$status; }
 
 lint:  ## ruff (lint and format), the type checker, the import contracts
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
