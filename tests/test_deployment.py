@@ -183,3 +183,16 @@ def test_the_site_behind_nginx_builds_https_links(nginx_binary, gunicorn, tmp_pa
         html = (gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body).decode()
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
         assert canonical and canonical[1] == "https://localhost/en/destinations/"
+
+
+@pytest.mark.parametrize("unit", ["pakpak-web.service", "pakpak-worker.service"])
+def test_the_systemd_units_are_valid(unit, tmp_path):
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        pytest.skip("systemd-analyze is not installed (Debian's systemd package)")
+    text = (ROOT / "docs" / "deploy" / unit).read_text()
+    assert "/opt/pakpak/.venv/bin/" in text  # where the README's recipe installs the platform
+    (tmp_path / unit).write_text(text.replace("/opt/pakpak", str(ROOT)))  # programs that exist
+    found = subprocess.run([analyze, "verify", str(tmp_path / unit)], capture_output=True,
+                           text=True)  # fmt: skip
+    assert found.returncode == 0 and found.stderr.strip() == "", found.stderr  # no key ignored
