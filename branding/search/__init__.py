@@ -17,6 +17,7 @@ import time
 
 from flask import Flask, Response, current_app, g
 
+from branding.core import pagecache
 from branding.search import outbox
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,11 @@ def init_app(app: Flask) -> None:
     from branding.search.views import bp
 
     app.register_blueprint(bp)
+    pagecache.public(app, "search")
+    pagecache.unseen("search_outbox", "search_indexes", "missed_searches")
+    for endpoint in ("search.index", "search.suggest"):
+        pagecache.key_part(app, endpoint, index_position)
+    pagecache.after_hit(app, "search.index", look_after_search)
     drain_env = os.environ.get("SEARCH_DRAIN_AFTER_REQUEST", "1").lower()
     app.config.setdefault("SEARCH_DRAIN_AFTER_REQUEST", drain_env not in ("0", "false", "no"))
     outbox.install()
@@ -51,6 +57,15 @@ def _drain_when_changed(response: Response) -> Response:
             app = current_app._get_current_object()  # type: ignore[attr-defined]  # a proxy
             response.call_on_close(lambda: drain_quietly(app))
     return response
+
+
+def index_position() -> str:
+    """Return where this server's index stands in the outbox: part of a cached search's key,
+    so a search page is kept only as long as the index it was read from."""
+    from branding.search import positions, storage
+
+    found = positions.position(positions.index_name(storage.index_root()))
+    return f"{found.high}:" + ",".join(f"{gap.low}-{gap.high}" for gap in found.gaps)
 
 
 def look_after_search(response: Response) -> None:

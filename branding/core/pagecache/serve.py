@@ -1,0 +1,137 @@
+"""Answer anonymous visitors' public pages from the cache, and keep the pages worth keeping.
+
+``serve`` (the last ``before_request`` hook) looks the page up under the content version read
+now; ``keep`` (the first ``after_request`` hook, so before the language cookie, counting and
+the security headers) stores a page only if nothing in it can belong to one visitor: a 200
+to a GET from a request with no session at all, whose view set no cookie, touched no session
+(a CSRF token, a flashed message) and did not forbid storing. Both give public pages an ETag
+and ``Cache-Control: public, no-cache``: a proxy may keep them but asks again (a 304) each time.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+from flask import Response, current_app, g, request, session
+
+from branding.core.pagecache import keys, version
+from branding.core.pagecache.entry import Entry
+from branding.core.web.security import LOGIN_REQUIRED
+from branding.core.web.visits import note_subject, page_subject
+
+if TYPE_CHECKING:
+    from branding.core.pagecache import PageCache
+
+MINUTE = 60
+KEY = "page_cache_key"  # g: this request may be answered from and kept in the cache
+HIT = "page_cache_hit"
+SKIPPED_HEADERS = {"content-length", "set-cookie", "date"}
+
+
+def now() -> float:
+    """Return the time (a function of its own, so a test can hold the clock)."""
+    return time.time()
+
+
+def _cache() -> PageCache:
+    return current_app.extensions["page_cache"]
+
+
+def _anonymous() -> bool:
+    """Whether the visitor is nobody in particular: no user, no message waiting, no login."""
+    config = current_app.config
+    if request.authorization or request.cookies.get(config.get("REMEMBER_COOKIE_NAME", "x")):
+        return False
+    if request.cookies.get(config["SESSION_COOKIE_NAME"]) is None:
+        return True
+    return not (session.get("_user_id") or session.get("_flashes"))
+
+
+def _eligible() -> bool:
+    cache = _cache()
+    if not cache.enabled or request.method not in ("GET", "HEAD") or not request.endpoint:
+        return False
+    if request.blueprint not in cache.blueprints:
+        return False
+    view = current_app.view_functions.get(request.endpoint)
+    if view is None or getattr(view, LOGIN_REQUIRED, False) or getattr(view, "no_store", False):
+        return False
+    return _anonymous()
+
+
+def serve() -> Response | None:
+    """Answer the request from the cache if it may be and the page is there (a hook)."""
+    if not _eligible():
+        return None
+    cache = _cache()
+    part = cache.key_parts.get(request.endpoint or "")
+    extra = f"{g.get('lang', '')}\n{part() if part else ''}"
+    key = keys.page_key(request, version.current(), extra)
+    setattr(g, KEY, key)
+    data = cache.store.get(key)
+    found = Entry.unpack(data) if data else None
+    if found is None or found.expires <= now():
+        return None
+    setattr(g, HIT, True)
+    if found.subject:  # for counting the visit, as the view would have noted it
+        kind, item_id, day, shown = found.subject
+        when = date.fromisoformat(day) if day else None
+        note_subject(kind, SimpleNamespace(id=item_id), when, [tuple(s) for s in shown])
+    response = Response(found.body, headers=found.headers)
+    response.headers["X-Page-Cache"] = "hit"
+    _mark_public(response, found.etag)
+    after = cache.after_hit.get(request.endpoint or "")
+    if after:
+        after(response)
+    response.make_conditional(request)
+    return response
+
+
+def _mark_public(response: Response, etag: str) -> None:
+    response.set_etag(etag)
+    if not (response.cache_control.public or response.cache_control.private):
+        response.cache_control.public = True
+        response.cache_control.no_cache = True
+
+
+def _storable(response: Response) -> bool:
+    if response.status_code != 200 or response.is_streamed or response.direct_passthrough:
+        return False
+    if "Set-Cookie" in response.headers or response.cache_control.no_store:
+        return False
+    if response.cache_control.private:
+        return False
+    cookie = request.cookies.get(current_app.config["SESSION_COOKIE_NAME"])
+    return cookie is None and not session.modified and not session
+
+
+def keep(response: Response) -> Response:
+    """Store a page that may be shared, and give it its validator (an ``after_request`` hook)."""
+    key = g.get(KEY)
+    if key is None or g.get(HIT) or response.status_code != 200:
+        return response
+    if not _storable(response):
+        return response
+    body = response.get_data()
+    etag = keys.etag_of(body)
+    cache = _cache()
+    if request.method == "GET" and len(body) <= cache.max_entry_bytes:
+        moment = now()
+        expires = min(moment + cache.seconds, (moment // MINUTE + 1) * MINUTE)
+        headers = [(k, v) for k, v in response.headers if k.lower() not in SKIPPED_HEADERS]
+        cache.store.put(key, Entry(body, headers, etag, expires, _subject()).pack(), expires)
+    response.headers["X-Page-Cache"] = "miss"
+    _mark_public(response, etag)
+    response.make_conditional(request)
+    return response
+
+
+def _subject() -> list | None:
+    subject = page_subject()
+    if subject is None:
+        return None
+    day = subject.day.isoformat() if subject.day else None
+    return [subject.kind, subject.item.id, day, [list(s) for s in subject.shown]]
