@@ -18,6 +18,7 @@ from branding.search.upkeep import keep_index_current
 from branding.workbench import services as workbench
 from branding.workbench.strings import by_key, string_key
 from tests.accounts_helpers import login
+from tests.insight.helpers import LAPTOP, counted, visit
 
 
 @pytest.fixture
@@ -254,3 +255,37 @@ def test_the_cache_can_be_turned_off(make_app, make):
     off = make_app(PAGE_CACHE=False).test_client()
     page = off.get(f"/en/destinations/{place.slug}")
     assert page.status_code == 200 and "X-Page-Cache" not in page.headers
+
+
+def test_a_compressed_pages_validator_is_answered_with_304(embedded, make, still):
+    place = _place(make)
+    visitor = embedded.test_client()
+    path = f"/en/destinations/{place.slug}"
+    first = visitor.get(path, headers={"Accept-Encoding": "gzip"})
+    assert first.headers["Content-Encoding"] == "gzip"
+    etag = first.headers["ETag"]
+    assert etag.endswith(':gzip"')
+    again = visitor.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
+    assert again.status_code == 304 and again.headers["ETag"] == etag
+
+
+def test_pages_answered_from_the_cache_still_count_their_visits(embedded, make, still):
+    place = _place(make)
+    business = make.business()
+    product = make.product(business)
+    visitor = embedded.test_client()
+    for url in (f"/en/destinations/{place.slug}", f"/en/businesses/{business.slug}"):
+        assert visit(visitor, url).headers["X-Page-Cache"] == "miss"
+        assert visit(visitor, url, agent=LAPTOP).headers["X-Page-Cache"] == "hit"
+        etag = visit(visitor, url).headers["ETag"]
+        assert (
+            visit(visitor, url, address="198.51.100.9", **{"If-None-Match": etag}).status_code
+            == 304
+        )
+    with embedded.app_context():  # its own buffer
+        seen = counted()
+    assert seen == {
+        ("destination", place.id, "view", "en"): 3,
+        ("business", business.id, "view", "en"): 3,
+        ("product", product.id, "view", "en"): 3,
+    }

@@ -86,8 +86,21 @@ def serve() -> Response | None:
     after = cache.after_hit.get(request.endpoint or "")
     if after:
         after(response)
-    response.make_conditional(request)
+    _not_modified(response, found.etag)
     return response
+
+
+def _not_modified(response: Response, etag: str) -> None:
+    """Answer 304 to a validator of this body, compressed or not (Flask-Compress sends
+    ``"<etag>:br"``), before anything compresses the body again."""
+    for tag in request.if_none_match.as_set():
+        if tag.partition(":")[0] == etag:
+            response.set_etag(tag)
+            response.status_code = 304
+            response.set_data(b"")
+            response.headers.pop("Content-Length", None)
+            return
+    response.make_conditional(request)
 
 
 def _mark_public(response: Response, etag: str) -> None:
@@ -125,7 +138,7 @@ def keep(response: Response) -> Response:
         cache.store.put(key, Entry(body, headers, etag, expires, _subject()).pack(), expires)
     response.headers["X-Page-Cache"] = "miss"
     _mark_public(response, etag)
-    response.make_conditional(request)
+    _not_modified(response, etag)
     return response
 
 
