@@ -9,6 +9,7 @@ import pytest
 from branding.accounts.models import Role
 from branding.core.content.publishing import PublicationStatus, utcnow
 from branding.core.pagecache import serve, version
+from branding.core.pagecache.store import MemoryStore
 from branding.destinations.models import Destination
 from branding.editorial.scheduling import run_due
 from branding.extensions import db
@@ -289,3 +290,17 @@ def test_pages_answered_from_the_cache_still_count_their_visits(embedded, make, 
         ("business", business.id, "view", "en"): 3,
         ("product", product.id, "view", "en"): 3,
     }
+
+
+def test_the_embedded_store_is_bounded_and_drops_the_least_recently_used():
+    store = MemoryStore(max_bytes=300)
+    for name in ("a", "b", "c"):
+        store.put(name, b"x" * 100, seconds=60)
+    assert store.get("a") == b"x" * 100  # now the most recently used
+    store.put("d", b"y" * 100, seconds=60)
+    assert store.get("b") is None and store.get("a") and store.get("d")
+    assert store.size <= 300
+    store.put("huge", b"z" * 301, seconds=60)
+    assert store.get("huge") is None
+    store.put("gone", b"z", seconds=0)
+    assert store.get("gone") is None

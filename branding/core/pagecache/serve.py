@@ -135,7 +135,8 @@ def keep(response: Response) -> Response:
         moment = now()
         expires = min(moment + cache.seconds, (moment // MINUTE + 1) * MINUTE)
         headers = [(k, v) for k, v in response.headers if k.lower() not in SKIPPED_HEADERS]
-        cache.store.put(key, Entry(body, headers, etag, expires, _subject()).pack(), expires)
+        entry = Entry(body, headers, etag, expires, _subject())
+        cache.store.put(key, entry.pack(), expires - moment)
     response.headers["X-Page-Cache"] = "miss"
     _mark_public(response, etag)
     _not_modified(response, etag)

@@ -1,7 +1,6 @@
 """Where cached pages are kept: Redis when ``REDIS_URL`` is set, else this process's memory.
 
-Both keep an entry until the moment it was given (``expires``, a Unix time) and never past
-it. The memory store is a least-recently-used dictionary bounded in bytes (``max_bytes``); the
+Both keep an entry for the seconds it was given and never longer. The memory store is a least-recently-used dictionary bounded in bytes (``max_bytes``); the
 Redis store lets Redis expire each key (``PX``), and a Redis that does not answer is a miss,
 never an error page. Entries are bytes (``entry.Entry`` packs them): nothing is unpickled.
 """
@@ -20,7 +19,7 @@ _last_warning = [0.0]
 
 class Store(Protocol):
     def get(self, key: str) -> bytes | None: ...
-    def put(self, key: str, value: bytes, expires: float) -> None: ...
+    def put(self, key: str, value: bytes, seconds: float) -> None: ...
 
 
 class MemoryStore:
@@ -38,19 +37,19 @@ class MemoryStore:
             found = self._entries.get(key)
             if found is None:
                 return None
-            if found[0] <= time.time():
+            if found[0] <= time.monotonic():
                 self._drop(key)
                 return None
             self._entries.move_to_end(key)
             return found[1]
 
-    def put(self, key: str, value: bytes, expires: float) -> None:
-        """Keep an entry until ``expires``, making room by dropping the oldest-used ones."""
-        if len(value) > self.max_bytes:
+    def put(self, key: str, value: bytes, seconds: float) -> None:
+        """Keep an entry for ``seconds``, making room by dropping the least recently used."""
+        if len(value) > self.max_bytes or seconds <= 0:
             return
         with self._lock:
             self._drop(key)
-            self._entries[key] = (expires, value)
+            self._entries[key] = (time.monotonic() + seconds, value)
             self.size += len(value)
             while self.size > self.max_bytes:
                 self._drop(next(iter(self._entries)))
@@ -75,8 +74,8 @@ class RedisStore:
             _warn("reading the page cache from Redis failed")
             return None
 
-    def put(self, key: str, value: bytes, expires: float) -> None:
-        milliseconds = int((expires - time.time()) * 1000)
+    def put(self, key: str, value: bytes, seconds: float) -> None:
+        milliseconds = int(seconds * 1000)
         if milliseconds <= 0:
             return
         try:
