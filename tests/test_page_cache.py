@@ -8,7 +8,7 @@ import pytest
 
 from branding.accounts.models import Role
 from branding.core.content.publishing import PublicationStatus, utcnow
-from branding.core.pagecache import serve, version
+from branding.core.pagecache import build_id, serve, version
 from branding.core.pagecache.store import MemoryStore
 from branding.destinations.models import Destination
 from branding.editorial.scheduling import run_due
@@ -304,3 +304,11 @@ def test_the_embedded_store_is_bounded_and_drops_the_least_recently_used():
     assert store.get("huge") is None
     store.put("gone", b"z", seconds=0)
     assert store.get("gone") is None
+
+
+def test_a_new_release_does_not_answer_with_the_old_ones_pages(embedded, tmp_path):
+    (tmp_path / "page.html").write_text("<p>one</p>")
+    first = build_id((tmp_path,))
+    assert build_id((tmp_path,)) == first  # the same release on another server: shared
+    (tmp_path / "page.html").write_text("<p>two</p>")
+    assert build_id((tmp_path,)) != first

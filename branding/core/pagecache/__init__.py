@@ -15,8 +15,11 @@ shows (``unseen``); ``serve`` says who may be answered from the cache and what m
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
 from flask import Flask, Response
 
@@ -34,9 +37,15 @@ class PageCache:
     enabled: bool
     seconds: float
     max_entry_bytes: int
+    sources: tuple[Path, ...] = ()  # what pages are made with (``build``)
     blueprints: set[str] = field(default_factory=set)
     key_parts: dict[str, Callable[[], str]] = field(default_factory=dict)
     after_hit: dict[str, Callable[[Response], None]] = field(default_factory=dict)
+
+    @cached_property
+    def build(self) -> str:
+        """The digest of this server's release (``build_id``), taken at the first request."""
+        return build_id(self.sources)
 
 
 def _store(app: Flask) -> Store:
@@ -50,17 +59,34 @@ def _store(app: Flask) -> Store:
     return MemoryStore(int(app.config["PAGE_CACHE_MAX_BYTES"]))
 
 
+BUILD_FILES = ("*.py", "*.html", "*.mo", "*.css", "*.js")
+
+
+def build_id(roots: tuple[Path, ...]) -> str:
+    """Return a digest of the code, templates, catalogs and static files pages are made with,
+    so that after a deploy no server answers with a page the old code made, and servers
+    running the same release share their entries."""
+    digest = hashlib.blake2b(digest_size=8)
+    for root in roots:
+        files = sorted({f for pattern in BUILD_FILES for f in root.rglob(pattern)})
+        for path in files:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def init_app(app: Flask) -> None:
     """Choose the store and raise the content version with every visible change."""
     app.config.setdefault("PAGE_CACHE", True)
     app.config.setdefault("PAGE_CACHE_SECONDS", 60)
-    app.config.setdefault("PAGE_CACHE_MAX_BYTES", 32 * 1024 * 1024)
+    app.config.setdefault("PAGE_CACHE_MAX_BYTES", 16 * 1024 * 1024)
     app.config.setdefault("PAGE_CACHE_MAX_ENTRY_BYTES", 2 * 1024 * 1024)
     app.extensions["page_cache"] = PageCache(
         store=_store(app),
         enabled=bool(app.config["PAGE_CACHE"]),
         seconds=float(app.config["PAGE_CACHE_SECONDS"]),
         max_entry_bytes=int(app.config["PAGE_CACHE_MAX_ENTRY_BYTES"]),
+        sources=(Path(app.root_path), Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])),
     )
     version.install()
 

@@ -68,7 +68,7 @@ def serve() -> Response | None:
         return None
     cache = _cache()
     part = cache.key_parts.get(request.endpoint or "")
-    extra = f"{g.get('lang', '')}\n{part() if part else ''}"
+    extra = f"{cache.build}\n{g.get('lang', '')}\n{part() if part else ''}"
     key = keys.page_key(request, version.current(), extra)
     setattr(g, KEY, key)
     data = cache.store.get(key)

@@ -1,8 +1,9 @@
 """Where cached pages are kept: Redis when ``REDIS_URL`` is set, else this process's memory.
 
-Both keep an entry for the seconds it was given and never longer. The memory store is a least-recently-used dictionary bounded in bytes (``max_bytes``); the
-Redis store lets Redis expire each key (``PX``), and a Redis that does not answer is a miss,
-never an error page. Entries are bytes (``entry.Entry`` packs them): nothing is unpickled.
+Both keep an entry for the seconds it was given and never longer. The memory store is a
+least-recently-used dictionary bounded in bytes (``max_bytes``); the Redis store lets Redis
+expire each key (``PX``), and a Redis that does not answer is a miss, never an error page.
+Entries are bytes (``entry.Entry`` packs them): nothing is unpickled.
 """
 
 from __future__ import annotations
