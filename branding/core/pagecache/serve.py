@@ -4,8 +4,9 @@
 now; ``keep`` (the first ``after_request`` hook, so before the language cookie, counting and
 the security headers) stores a page only if nothing in it can belong to one visitor: a 200
 to a GET from a request with no session at all, whose view set no cookie, touched no session
-(a CSRF token, a flashed message) and did not forbid storing. Both give public pages an ETag
-and ``Cache-Control: public, no-cache``: a proxy may keep them but asks again (a 304) each time.
+(a CSRF token, a flashed message) and did not forbid storing. Such pages get an ETag and
+``Cache-Control: public, no-cache`` whether the cache is on or not (``PAGE_CACHE=0``): a proxy
+may keep them but asks again each time, and gets a 304 while the page is unchanged.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from branding.core.pagecache import PageCache
 
 MINUTE = 60
+SHARED = "page_cache_shared"  # g: a public page as anyone sees it (validators, caching)
 KEY = "page_cache_key"  # g: this request may be answered from and kept in the cache
 HIT = "page_cache_hit"
 SKIPPED_HEADERS = {"content-length", "set-cookie", "date"}
@@ -50,9 +52,10 @@ def _anonymous() -> bool:
     return not (session.get("_user_id") or session.get("_flashes"))
 
 
-def _eligible() -> bool:
+def _shared() -> bool:
+    """Whether this request asks for a public page as anyone would see it."""
     cache = _cache()
-    if not cache.enabled or request.method not in ("GET", "HEAD") or not request.endpoint:
+    if request.method not in ("GET", "HEAD") or not request.endpoint:
         return False
     if request.blueprint not in cache.blueprints:
         return False
@@ -64,9 +67,12 @@ def _eligible() -> bool:
 
 def serve() -> Response | None:
     """Answer the request from the cache if it may be and the page is there (a hook)."""
-    if not _eligible():
+    if not _shared():
         return None
     cache = _cache()
+    setattr(g, SHARED, True)
+    if not cache.enabled:
+        return None
     part = cache.key_parts.get(request.endpoint or "")
     extra = f"{cache.build}\n{g.get('lang', '')}\n{part() if part else ''}"
     key = keys.page_key(request, version.current(), extra)
@@ -123,21 +129,20 @@ def _storable(response: Response) -> bool:
 
 def keep(response: Response) -> Response:
     """Store a page that may be shared, and give it its validator (an ``after_request`` hook)."""
-    key = g.get(KEY)
-    if key is None or g.get(HIT) or response.status_code != 200:
-        return response
-    if not _storable(response):
+    if not g.get(SHARED) or g.get(HIT) or not _storable(response):
         return response
     body = response.get_data()
     etag = keys.etag_of(body)
     cache = _cache()
-    if request.method == "GET" and len(body) <= cache.max_entry_bytes:
+    key = g.get(KEY)
+    if key is not None and request.method == "GET" and len(body) <= cache.max_entry_bytes:
         moment = now()
         expires = min(moment + cache.seconds, (moment // MINUTE + 1) * MINUTE)
         headers = [(k, v) for k, v in response.headers if k.lower() not in SKIPPED_HEADERS]
         entry = Entry(body, headers, etag, expires, _subject())
         cache.store.put(key, entry.pack(), expires - moment)
-    response.headers["X-Page-Cache"] = "miss"
+    if key is not None:
+        response.headers["X-Page-Cache"] = "miss"
     _mark_public(response, etag)
     _not_modified(response, etag)
     return response
