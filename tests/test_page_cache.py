@@ -15,6 +15,7 @@ from branding.editorial.scheduling import run_due
 from branding.extensions import db
 from branding.identity.services import save_settings
 from branding.media.models import READY
+from branding.search.missed import missed_searches
 from branding.search.upkeep import keep_index_current
 from branding.workbench import services as workbench
 from branding.workbench.strings import by_key, string_key
@@ -315,3 +316,12 @@ def test_a_new_release_does_not_answer_with_the_old_ones_pages(tmp_path):
     assert build_id((tmp_path,)) == first  # the same release on another server: shared
     (tmp_path / "page.html").write_text("<p>two</p>")
     assert build_id((tmp_path,)) != first
+
+
+def test_searches_that_found_nothing_are_recorded_from_the_cache_too(embedded, make, still):
+    visitor = embedded.test_client()
+    assert visitor.get("/en/search?q=zebra").headers["X-Page-Cache"] == "miss"
+    assert visitor.get("/en/search?q=zebra").headers["X-Page-Cache"] == "hit"
+    with embedded.app_context():
+        assert missed_searches() == [missed_searches()[0]]
+        assert missed_searches()[0].count == 2

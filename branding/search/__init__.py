@@ -39,7 +39,7 @@ def init_app(app: Flask) -> None:
     pagecache.unseen("search_outbox", "search_indexes", "missed_searches")
     for endpoint in ("search.index", "search.suggest"):
         pagecache.key_part(app, endpoint, index_position)
-    pagecache.after_hit(app, "search.index", look_after_search)
+    pagecache.after_hit(app, "search.index", _after_cached_search)
     drain_env = os.environ.get("SEARCH_DRAIN_AFTER_REQUEST", "1").lower()
     app.config.setdefault("SEARCH_DRAIN_AFTER_REQUEST", drain_env not in ("0", "false", "no"))
     outbox.install()
@@ -66,6 +66,16 @@ def index_position() -> str:
 
     found = positions.position(positions.index_name(storage.index_root()))
     return f"{found.high}:" + ",".join(f"{gap.low}-{gap.high}" for gap in found.gaps)
+
+
+def _after_cached_search(response: Response) -> None:
+    """Do for a search answered from the cache what its view would have done."""
+    from branding.search.missed import MISSED_NOTE, record_missed
+
+    missed = pagecache.noted(MISSED_NOTE)
+    if isinstance(missed, list):
+        record_missed(*missed)
+    look_after_search(response)
 
 
 def look_after_search(response: Response) -> None:

@@ -23,10 +23,12 @@ from pathlib import Path
 
 from flask import Flask, Response
 
-from branding.core.pagecache import version
+from branding.core.pagecache import serve, version
 from branding.core.pagecache.store import MemoryStore, RedisStore, Store
 
 unseen = version.unseen
+note = serve.note
+noted = serve.noted
 
 
 @dataclass
@@ -94,8 +96,6 @@ def init_app(app: Flask) -> None:
 def install_hooks(app: Flask) -> None:
     """Answer from the cache after every other ``before_request`` hook, keep pages before
     every other ``after_request`` hook (the factory calls it last)."""
-    from branding.core.pagecache import serve
-
     app.before_request(serve.serve)
     app.after_request(serve.keep)
 

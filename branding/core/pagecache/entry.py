@@ -16,10 +16,12 @@ class Entry:
     etag: str
     expires: float  # Unix time
     subject: list | None = None  # (kind, id, day, shown) of ``core.web.visits``, for counting
+    notes: dict | None = None  # what the view noted for the hooks of its hits (``serve.note``)
 
     def pack(self) -> bytes:
         """Return the entry as stored."""
-        meta = {"h": self.headers, "e": self.etag, "x": self.expires, "s": self.subject}
+        meta = {"h": self.headers, "e": self.etag, "x": self.expires, "s": self.subject,
+                "n": self.notes}  # fmt: skip
         return json.dumps(meta, separators=(",", ":")).encode() + b"\n" + self.body
 
     @classmethod
@@ -28,6 +30,7 @@ class Entry:
         head, _, body = data.partition(b"\n")
         try:
             meta = json.loads(head)
-            return cls(body, [tuple(h) for h in meta["h"]], meta["e"], meta["x"], meta["s"])
+            headers = [tuple(h) for h in meta["h"]]
+            return cls(body, headers, meta["e"], meta["x"], meta["s"], meta.get("n"))
         except (ValueError, KeyError, TypeError):
             return None

@@ -30,6 +30,7 @@ MINUTE = 60
 SHARED = "page_cache_shared"  # g: a public page as anyone sees it (validators, caching)
 KEY = "page_cache_key"  # g: this request may be answered from and kept in the cache
 HIT = "page_cache_hit"
+NOTES = "page_cache_notes"  # g: what a view noted for its answers from the cache (``note``)
 SKIPPED_HEADERS = {"content-length", "set-cookie", "date"}
 
 
@@ -82,6 +83,7 @@ def serve() -> Response | None:
     if found is None or found.expires <= now():
         return None
     setattr(g, HIT, True)
+    setattr(g, NOTES, found.notes or {})
     if found.subject:  # for counting the visit, as the view would have noted it
         kind, item_id, day, shown = found.subject
         when = date.fromisoformat(day) if day else None
@@ -139,13 +141,23 @@ def keep(response: Response) -> Response:
         moment = now()
         expires = min(moment + cache.seconds, (moment // MINUTE + 1) * MINUTE)
         headers = [(k, v) for k, v in response.headers if k.lower() not in SKIPPED_HEADERS]
-        entry = Entry(body, headers, etag, expires, _subject())
+        entry = Entry(body, headers, etag, expires, _subject(), g.get(NOTES))
         cache.store.put(key, entry.pack(), expires - moment)
     if key is not None:
         response.headers["X-Page-Cache"] = "miss"
     _mark_public(response, etag)
     _not_modified(response, etag)
     return response
+
+
+def note(name: str, value: object) -> None:
+    """Keep a JSON value with this request's page, for the hooks that run on its hits."""
+    g.setdefault(NOTES, {})[name] = value
+
+
+def noted(name: str) -> object | None:
+    """Return what the view of a page answered from the cache noted (``note``)."""
+    return g.get(NOTES, {}).get(name)
 
 
 def _subject() -> list | None:
