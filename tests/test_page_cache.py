@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from datetime import timedelta
 
 import pytest
@@ -270,8 +271,16 @@ def test_a_compressed_pages_validator_is_answered_with_304(embedded, make, still
     assert first.headers["Content-Encoding"] == "gzip"
     etag = first.headers["ETag"]
     assert etag.endswith(':gzip"')
-    again = visitor.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
-    assert again.status_code == 304 and again.headers["ETag"] == etag
+    hit = visitor.get(path, headers={"Accept-Encoding": "gzip"})  # compressed once, kept
+    assert hit.headers["X-Page-Cache"] == "hit" and hit.headers["ETag"] == etag
+    assert hit.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in hit.headers["Vary"]
+    plain = visitor.get(path)
+    assert gzip.decompress(hit.data) == gzip.decompress(first.data) == plain.data
+    for _ in range(2):
+        again = visitor.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": etag})
+        assert again.status_code == 304 and again.headers["ETag"] == etag
+    brotli = visitor.get(path, headers={"Accept-Encoding": "br"})
+    assert brotli.headers["Content-Encoding"] == "br" and brotli.headers["ETag"].endswith(':br"')
 
 
 def test_pages_answered_from_the_cache_still_count_their_visits(embedded, make, still):

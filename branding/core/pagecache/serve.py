@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from flask import Response, current_app, g, request, session
 
-from branding.core.pagecache import keys, version
+from branding.core.pagecache import encoded, keys, version
 from branding.core.pagecache.entry import Entry
 from branding.core.web.security import LOGIN_REQUIRED
 from branding.core.web.visits import note_subject, page_subject
@@ -91,11 +91,27 @@ def serve() -> Response | None:
     response = Response(found.body, headers=found.headers)
     response.headers["X-Page-Cache"] = "hit"
     _mark_public(response, found.etag)
+    _encode(response, key, found)
     after = cache.after_hit.get(request.endpoint or "")
     if after:
         after(response)
     _not_modified(response, found.etag)
     return response
+
+
+def _encode(response: Response, key: str, found: Entry) -> None:
+    """Answer with the entry's compressed copy, made now if this is its first such answer."""
+    encoding = encoded.chosen(request, response.mimetype, len(found.body))
+    if encoding is None:
+        return
+    cache = _cache()
+    body = cache.store.get(f"{key}:{encoding}")
+    if body is None:
+        body = encoded.compress(found.body, encoding)
+        cache.store.put(f"{key}:{encoding}", body, found.expires - now())
+    response.set_data(body)
+    response.headers["Content-Encoding"] = encoding
+    response.set_etag(f"{found.etag}:{encoding}")
 
 
 def _not_modified(response: Response, etag: str) -> None:
