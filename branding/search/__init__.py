@@ -62,10 +62,15 @@ def _drain_when_changed(response: Response) -> Response:
 def index_position() -> str:
     """Return where this server's index stands in the outbox: part of a cached search's key,
     so a search page is kept only as long as the index it was read from."""
-    from branding.search import positions, storage
+    from sqlalchemy import select
 
-    found = positions.position(positions.index_name(storage.index_root()))
-    return f"{found.high}:" + ",".join(f"{gap.low}-{gap.high}" for gap in found.gaps)
+    from branding.extensions import db
+    from branding.search import positions, storage
+    from branding.search.models import SearchIndexState
+
+    name = positions.index_name(storage.index_root())
+    query = select(SearchIndexState.position).where(SearchIndexState.name == name)
+    return db.session.scalar(query) or ""  # one column: no row to load for every hit
 
 
 def _after_cached_search(response: Response) -> None:
