@@ -334,3 +334,12 @@ def test_searches_that_found_nothing_are_recorded_from_the_cache_too(embedded, m
     with embedded.app_context():
         assert missed_searches() == [missed_searches()[0]]
         assert missed_searches()[0].count == 2
+
+
+def test_a_redis_that_does_not_answer_makes_misses_not_errors(make_app, make, still):
+    place = _place(make)
+    server = make_app(PAGE_CACHE=True, REDIS_URL="redis://127.0.0.1:1/0")  # nothing listens
+    visitor = server.test_client()
+    for _ in range(2):
+        page = visitor.get(f"/en/destinations/{place.slug}")
+        assert page.status_code == 200 and page.headers["X-Page-Cache"] == "miss"

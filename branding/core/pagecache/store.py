@@ -62,27 +62,40 @@ class MemoryStore:
 
 
 class RedisStore:
-    """A store every server shares; each key expires in Redis at its entry's moment."""
+    """A store every server shares; each key expires in Redis at its entry's moment.
+
+    A Redis that fails is left alone for ``PAUSE`` seconds (every page a miss), so that an
+    outage costs one timeout now and then, not one per request.
+    """
+
+    PAUSE = 5.0
 
     def __init__(self, client, prefix: str = "pagecache:") -> None:
         self.client = client
         self.prefix = prefix
+        self._paused_until = 0.0
 
     def get(self, key: str) -> bytes | None:
+        if time.monotonic() < self._paused_until:
+            return None
         try:
             return self.client.get(self.prefix + key)
         except Exception:
-            _warn("reading the page cache from Redis failed")
+            self._failed("reading the page cache from Redis failed")
             return None
 
     def put(self, key: str, value: bytes, seconds: float) -> None:
         milliseconds = int(seconds * 1000)
-        if milliseconds <= 0:
+        if milliseconds <= 0 or time.monotonic() < self._paused_until:
             return
         try:
             self.client.set(self.prefix + key, value, px=milliseconds)
         except Exception:
-            _warn("writing the page cache to Redis failed")
+            self._failed("writing the page cache to Redis failed")
+
+    def _failed(self, message: str) -> None:
+        self._paused_until = time.monotonic() + self.PAUSE
+        _warn(message)
 
 
 def _warn(message: str) -> None:
