@@ -64,6 +64,9 @@ def load_config(instance_path: Path, package_path: Path) -> dict:
         "JOBS_BACKEND": os.environ.get("JOBS_BACKEND", ""),  # immediate, sqlite or redis
         "JOBS_SQLITE_PATH": os.environ.get("JOBS_SQLITE_PATH", ""),  # default instance/jobs…
         "JOBS_STUCK_SECONDS": float(os.environ.get("JOBS_STUCK_SECONDS", "120")),
+        "PAGE_CACHE": os.environ.get("PAGE_CACHE", "1").lower() not in ("0", "false", "no", "off"),
+        "PAGE_CACHE_SECONDS": float(os.environ.get("PAGE_CACHE_SECONDS", "60")),
+        "PAGE_CACHE_MAX_BYTES": int(os.environ.get("PAGE_CACHE_MAX_BYTES", 16 * 1024 * 1024)),
         "SITE_URL": os.environ.get("SITE_URL", "").rstrip("/"),
         "PER_PAGE": int(os.environ.get("PER_PAGE", "12")),
         "MAP_TILE_URL": os.environ.get("MAP_TILE_URL", OSM_TILES),

@@ -53,6 +53,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_security(app)
     register_errorhandlers(app)
     register_commands(app)
+    register_page_cache(app)
     return app
 
 
@@ -117,6 +118,13 @@ def register_errorhandlers(app: Flask) -> None:
     for code in (400, 403, 404, 405, 413, 429, 500):
         app.register_error_handler(code, render_http_error)
     app.register_error_handler(HTTPException, render_http_error)  # 401, 410, 414, 431 …
+
+
+def register_page_cache(app: Flask) -> None:
+    """Answer anonymous visitors from the page cache once every other hook has run."""
+    from branding.core import pagecache
+
+    pagecache.install_hooks(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -6,6 +6,7 @@ from branding.areas.models import Area, AreaKind
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
 from branding.core.jobs.models import JobFailure
 from branding.core.mail import OutgoingMail
+from branding.core.pagecache.models import PageVersion
 from branding.destinations.models import Destination, DestinationCategory, Facility
 from branding.editorial.models import Revision
 from branding.events.models import Event, EventCategory, EventStatus
@@ -24,6 +25,7 @@ __all__ = [
     "ApiChange",
     "AuditEntry",
     "JobFailure",
+    "PageVersion",
     "RateEvent",
     "MissedSearch",
     "Area",

@@ -48,6 +48,7 @@ def app_config(tmp_path_factory: pytest.TempPathFactory) -> dict:
         "MEDIA_ROOT": str(base / "uploads"),
         "SEARCH_INDEX_DIR": str(base / "index"),
         "WTF_CSRF_ENABLED": False,
+        "PAGE_CACHE": False,  # tests/test_page_cache.py turns it on
         "JOBS_BACKEND": "immediate",  # jobs run as they are enqueued; tests/test_jobs.py queues
         "SERVER_NAME": "localhost",
         # cheap hashing keeps the suite fast; test_accounts checks the real parameters

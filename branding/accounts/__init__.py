@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Flask
 
+from branding.core import pagecache
+
 
 def init_app(app: Flask) -> None:
     """Set up sessions, password hashing, login limits and the account pages."""
@@ -15,4 +17,5 @@ def init_app(app: Flask) -> None:
     services.init_app(app)
     throttle.init_app(app)
     app.register_blueprint(bp)
+    pagecache.unseen("users", "rate_events", "audit_log")
     app.jinja_env.globals.update(ROLE_NAMES=ROLE_NAMES)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import Flask
 
 from branding.api import changelog, errors, http
+from branding.core import pagecache
 from branding.core.web.errors import register_error_renderer
 
 
@@ -22,3 +23,4 @@ def init_app(app: Flask) -> None:
     app.after_request(http.cors)
     register_error_renderer(app, http.PREFIX, errors.render)
     changelog.install()
+    pagecache.unseen("api_changes")

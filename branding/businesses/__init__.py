@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from flask import Flask
 
+from branding.core import pagecache
+
 
 def init_app(app: Flask) -> None:
     """Register the business directory and the names of business categories."""
@@ -21,4 +23,5 @@ def init_app(app: Flask) -> None:
     register_item_kind("business_id", Business, lambda business: business.owner_id)
     register_item_kind("product_id", Product, lambda product: product.business.owner_id)
     app.register_blueprint(bp)
+    pagecache.public(app, "businesses")
     app.jinja_env.globals.update(BUSINESS_CATEGORIES=CATEGORY_LABELS)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Flask
 
+from branding.core import pagecache
+
 
 def init_app(app: Flask) -> None:
     """Register the calendar pages and feeds and their template helpers."""
@@ -11,6 +13,7 @@ def init_app(app: Flask) -> None:
     from branding.calendar.views import bp
 
     app.register_blueprint(bp)
+    pagecache.public(app, "calendar")
     app.jinja_env.filters.update(month_year=templating.month_year, wib_month=templating.wib_month)
     app.jinja_env.globals.update(
         weekday_headers=templating.weekday_headers,

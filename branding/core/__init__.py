@@ -10,8 +10,8 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Install language routing, the template filters every page uses, static files and
-    compression, the mailer and the job queue."""
-    from branding.core import i18n, mail
+    compression, the mailer, the job queue and the page cache."""
+    from branding.core import i18n, mail, pagecache
     from branding.core.jobs import runner
     from branding.core.web import assets, query_args, templating
 
@@ -21,3 +21,4 @@ def init_app(app: Flask) -> None:
     templating.init_app(app)
     mail.init_app(app)
     runner.init_app(app)
+    pagecache.init_app(app)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from flask import Flask
 
+from branding.core import pagecache
+
 
 def init_app(app: Flask) -> None:
     """Register the visitor and back-office pages and the category and facility names."""
@@ -19,5 +21,6 @@ def init_app(app: Flask) -> None:
 
     register_item_kind("destination_id", Destination)
     app.register_blueprint(views.bp)
+    pagecache.public(app, "destinations")
     app.register_blueprint(office_views.bp)
     app.jinja_env.globals.update(DESTINATION_CATEGORIES=CATEGORY_LABELS, FACILITIES=FACILITY_LABELS)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from flask import Flask
 
+from branding.core import pagecache
+
 
 def init_app(app: Flask) -> None:
     """Register the visitor and back-office pages, category and status names, venues."""
@@ -20,6 +22,7 @@ def init_app(app: Flask) -> None:
     register_item_kind("event_id", Event)
     venue.init_app(app)
     app.register_blueprint(views.bp)
+    pagecache.public(app, "events")
     app.register_blueprint(office_views.bp)
     app.jinja_env.globals.update(
         EVENT_CATEGORIES=CATEGORY_LABELS, EVENT_STATUSES=STATUS_LABELS, venue_of=venue.venue_of

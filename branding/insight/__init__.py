@@ -13,6 +13,8 @@ import os
 
 from flask import Flask
 
+from branding.core import pagecache
+
 
 def _flag(name: str, default: str = "1") -> bool:
     return os.environ.get(name, default).lower() not in ("0", "false", "no", "off")
@@ -28,6 +30,7 @@ def init_app(app: Flask) -> None:
         "COUNTING_FLUSH_SECONDS", float(os.environ.get("COUNTING_FLUSH_SECONDS", "60"))
     )
     counting.install(app)
+    pagecache.unseen("daily_counts", "search_counts", "count_batches")
     links.install(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(office_views.bp)

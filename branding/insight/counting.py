@@ -37,7 +37,7 @@ def note(action: str, subject_type: str, subject_id: int, lang: str | None = Non
 def _entries(response: Response) -> list[tuple]:
     entries = list(g.pop("count_entries", ()))
     lang = g.get("lang")
-    if response.status_code != 200 or not lang:
+    if response.status_code not in (200, 304) or not lang:  # 304: a page cache revalidation
         return entries
     subject = page_subject()
     if subject is not None:

@@ -17,6 +17,7 @@ import time
 
 from flask import Flask, Response, current_app, g
 
+from branding.core import pagecache
 from branding.search import outbox
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,11 @@ def init_app(app: Flask) -> None:
     from branding.search.views import bp
 
     app.register_blueprint(bp)
+    pagecache.public(app, "search")
+    pagecache.unseen("search_outbox", "search_indexes", "missed_searches")
+    for endpoint in ("search.index", "search.suggest"):
+        pagecache.key_part(app, endpoint, index_position)
+    pagecache.after_hit(app, "search.index", _after_cached_search)
     drain_env = os.environ.get("SEARCH_DRAIN_AFTER_REQUEST", "1").lower()
     app.config.setdefault("SEARCH_DRAIN_AFTER_REQUEST", drain_env not in ("0", "false", "no"))
     outbox.install()
@@ -51,6 +57,30 @@ def _drain_when_changed(response: Response) -> Response:
             app = current_app._get_current_object()  # type: ignore[attr-defined]  # a proxy
             response.call_on_close(lambda: drain_quietly(app))
     return response
+
+
+def index_position() -> str:
+    """Return where this server's index stands in the outbox: part of a cached search's key,
+    so a search page is kept only as long as the index it was read from."""
+    from sqlalchemy import select
+
+    from branding.extensions import db
+    from branding.search import positions, storage
+    from branding.search.models import SearchIndexState
+
+    name = positions.index_name(storage.index_root())
+    query = select(SearchIndexState.position).where(SearchIndexState.name == name)
+    return db.session.scalar(query) or ""  # one column: no row to load for every hit
+
+
+def _after_cached_search(response: Response) -> None:
+    """Do for a search answered from the cache what its view would have done."""
+    from branding.search.missed import MISSED_NOTE, record_missed
+
+    missed = pagecache.noted(MISSED_NOTE)
+    if isinstance(missed, list):
+        record_missed(*missed)
+    look_after_search(response)
 
 
 def look_after_search(response: Response) -> None:

@@ -6,9 +6,11 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask import has_request_context
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from branding.core import pagecache
 from branding.core.content.publishing import utcnow
 from branding.core.content.statements import affected_rows
 from branding.extensions import db
@@ -17,6 +19,7 @@ from branding.search.query import MAX_QUERY, clean_query
 
 log = logging.getLogger(__name__)
 KEEP_DAYS = 365
+MISSED_NOTE = "search_missed"
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ def record_missed(text: str, lang: str) -> None:
     query = clean_query(text).lower()[:MAX_QUERY]
     if not query:
         return
+    if has_request_context():  # recorded again when the page is answered from the cache
+        pagecache.note(MISSED_NOTE, [text, lang])
     try:
         db.session.add(MissedSearch(query=query, lang=lang))
         db.session.commit()

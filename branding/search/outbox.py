@@ -1,13 +1,13 @@
 """The outbox: every change to searchable content writes a row in the same transaction.
 
-Mapper hooks see every row a flush actually inserts, updates or deletes, cascades
-and orphans included (an item's last photo removed from its gallery is deleted
-by the flush itself, and no session list shows it): a destination, event,
-business, product or area, or a photo (for its item: alt texts are indexed with
-it, old and new owner alike). Once the flush is done the rows are inserted on
-the flush's own connection, so they commit or roll back with the change. A bulk
-ORM ``UPDATE`` or ``DELETE`` of content writes one ``("all", 0)`` row: reconcile
-everything.
+The shared hooks of ``branding.core.changes`` see every row a flush actually
+inserts, updates or deletes, cascades and orphans included (an item's last photo
+removed from its gallery is deleted by the flush itself, and no session list shows
+it): a destination, event, business, product or area, or a photo (for its item:
+alt texts are indexed with it, old and new owner alike). Once the flush is done
+the rows are inserted on the flush's own connection, so they commit or roll back
+with the change. A bulk ORM ``UPDATE`` or ``DELETE`` of content writes one
+``("all", 0)`` row: reconcile everything.
 
 The outbox is a log (``branding.core.changefeed``): rows are read by every index
 at its own position (``indexer``) and pruned once all have passed them. The
@@ -16,16 +16,16 @@ highest id a request wrote is kept for read-your-writes (``freshness``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Protocol, cast
 
 from flask import g, has_request_context
 from sqlalchemy import event, func, insert, inspect, select
-from sqlalchemy.orm import ORMExecuteState, Session, object_session
+from sqlalchemy.orm import Session
 
 from branding.areas.models import Area
 from branding.businesses.models import Business, Product
-from branding.core import changefeed
+from branding.core import changefeed, changes
 from branding.core.content.publishing import utcnow
 from branding.destinations.models import Destination
 from branding.events.models import Event
@@ -75,33 +75,8 @@ def changes_of(obj: object) -> set[Change]:
     return set()
 
 
-def _seen(mapper, connection, target) -> None:
-    """Note the searchable object a flush just wrote (mapper hook)."""
-    session = object_session(target)
-    if session is not None:
-        session.info.setdefault(CHANGES, set()).update(changes_of(target))
-
-
-def _seen_update(mapper, connection, target) -> None:
-    """Note an update, unless nothing a column holds changed (only a collection did)."""
-    session = object_session(target)
-    if session is not None and session.is_modified(target, include_collections=False):
-        session.info.setdefault(CHANGES, set()).update(changes_of(target))
-
-
-def _record_flush(session: Session, flush_context: object) -> None:
-    """Write outbox rows for the searchable rows this flush inserted, changed or deleted."""
-    found = session.info.pop(CHANGES, set())
-    if found:
-        write_rows(session, found)
-
-
-def _record_bulk(state: ORMExecuteState) -> None:
-    """Ask for a full reconcile after a bulk UPDATE or DELETE of searchable content."""
-    if not (state.is_update or state.is_delete):
-        return
-    if any(m.class_ in TRACKED or m.class_ is Photo for m in state.all_mappers):
-        write_rows(state.session, {("all", 0)})
+def _tracked(cls: type) -> bool:
+    return cls in TRACKED or cls is Photo
 
 
 def write_rows(session: Session, found: Iterable[Change]) -> None:
@@ -129,28 +104,15 @@ def _after_rollback(session: Session) -> None:
     session.info.pop(CHANGES, None)
 
 
-HOOKS: tuple[tuple[str, Callable[..., None]], ...] = (
-    ("after_flush", _record_flush),
-    ("do_orm_execute", _record_bulk),
-    ("after_commit", _after_commit),
-    ("after_rollback", _after_rollback),
-)
-MAPPER_HOOKS: tuple[tuple[str, Callable[..., None]], ...] = (
-    ("after_insert", _seen),
-    ("after_update", _seen_update),
-    ("after_delete", _seen),
-)
+WATCH = changes.Watch(CHANGES, _tracked, changes_of, write_rows)
 
 
 def install() -> None:
-    """Listen to the Flask-SQLAlchemy session and the searchable models, once per process."""
-    for name, hook in HOOKS:
+    """Watch the searchable models (``core.changes``) and the session's end, once per process."""
+    changes.watch(WATCH)
+    for name, hook in (("after_commit", _after_commit), ("after_rollback", _after_rollback)):
         if not event.contains(db.session, name, hook):
             event.listen(db.session, name, hook)
-    for model in (*TRACKED, Photo):
-        for name, hook in MAPPER_HOOKS:
-            if not event.contains(model, name, hook):
-                event.listen(model, name, hook)
 
 
 def head() -> int:

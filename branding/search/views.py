@@ -37,10 +37,11 @@ def index():
 
 @bp.get("/suggest")
 def suggest():
-    """Return the names that complete what is typed in the search box, as JSON."""
+    """Return the names that complete what is typed in the search box, as JSON.
+
+    Public and revalidated each time against its ETag (``core.pagecache``), so a renamed
+    item's new name is suggested at once.
+    """
     freshness.catch_up()
     found = services.suggest(request.args.get("q", ""), current_language())
-    response = jsonify(suggestions=found)
-    response.cache_control.public = True
-    response.cache_control.max_age = 60
-    return response
+    return jsonify(suggestions=found)

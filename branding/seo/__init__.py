@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Flask
 
+from branding.core import pagecache
+
 
 def init_app(app: Flask) -> None:
     """Register the sitemap, robots.txt and feeds, and the JSON-LD template helpers."""
@@ -11,6 +13,7 @@ def init_app(app: Flask) -> None:
     from branding.seo.views import bp
 
     app.register_blueprint(bp)
+    pagecache.public(app, "seo")
     app.jinja_env.globals.update(
         destination_ld=templating.destination_ld,
         event_ld=templating.event_ld,

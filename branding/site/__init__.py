@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from flask import Flask
 
+from branding.core import pagecache
+
 
 def init_app(app: Flask) -> None:
     """Register the home page, the area pages, offline reading and the main menu."""
@@ -13,5 +15,6 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(views.bp)
     app.register_blueprint(area_pages.bp)
     app.register_blueprint(offline.bp)
+    pagecache.public(app, "site", "areas")
     app.add_template_global(templating.main_menu)
     app.add_template_global(templating.workspace_page)
