@@ -31,6 +31,20 @@ def test_static_names_carry_a_digest_and_are_cached_for_a_year(client):
     assert "immutable" in client.get(js).headers["Cache-Control"]
 
 
+def test_static_text_files_are_sent_with_brotli_smaller_than_per_response(client):
+    html = client.get("/en/map/").get_data(as_text=True)
+    leaflet = re.search(r'src="(/static/vendor/leaflet/leaflet\.[0-9a-f]{10}\.js)"', html)[1]
+    plain = client.get(leaflet)
+    sent = client.get(leaflet, headers=BR)
+    assert sent.headers["Content-Encoding"] == "br" and "Accept-Encoding" in sent.headers["Vary"]
+    assert brotli.decompress(sent.data) == plain.data
+    assert len(sent.data) <= len(brotli.compress(plain.data, quality=5)) * 0.95
+    assert sent.headers["ETag"] != plain.headers["ETag"]  # two encodings, two tags
+    again = client.get(leaflet, headers={**BR, "If-None-Match": sent.headers["ETag"]})
+    assert again.status_code == 304
+    assert client.get(leaflet, headers=GZIP).headers["Content-Encoding"] == "gzip"
+
+
 def test_other_static_names_still_work_but_are_cached_briefly(client):
     plain = client.get("/static/css/site.css")
     outdated = client.get("/static/css/site.0123456789.css")

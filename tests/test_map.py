@@ -97,6 +97,26 @@ def test_map_page_lists_the_places_for_screen_readers_and_without_javascript(cli
     assert "/static/vendor/markercluster/leaflet.markercluster." in html
 
 
+def test_the_map_box_shows_a_sketch_of_the_filtered_pins_before_leaflet(client, make):
+    _places(make)
+    html = client.get("/en/map/?type=destination").get_data(as_text=True)
+    box = html[html.index('<div id="map"') : html.index("</div>", html.index('<div id="map"'))]
+    assert '<img class="map-preview" src="/en/map/preview.svg?type=destination" alt=""' in box
+    sketch = client.get("/en/map/preview.svg?type=destination")
+    assert sketch.status_code == 200 and sketch.mimetype == "image/svg+xml"
+    assert sketch.get_data(as_text=True).count('fill="#1f5f3f"/>') == 1  # the one destination
+    everything = client.get("/en/map/preview.svg").get_data(as_text=True)
+    assert everything.count("<circle") == 3  # a waterfall, a café, a fair at the waterfall
+    again = client.get("/en/map/preview.svg", headers={"If-None-Match": sketch.headers["ETag"]})
+    assert again.status_code == 200  # another filter, another sketch
+    same = client.get("/en/map/preview.svg?type=destination",
+                      headers={"If-None-Match": sketch.headers["ETag"]})  # fmt: skip
+    assert same.status_code == 304
+    assert (
+        client.get("/en/map/preview.svg?area=nowhere").get_data(as_text=True).count("<circle") == 3
+    )
+
+
 def test_tile_url_and_attribution_are_configurable(app, client):
     app.config["MAP_TILE_URL"] = "https://tiles.example.test/{z}/{x}/{y}.png"
     app.config["MAP_TILE_ATTRIBUTION"] = "© Example"
@@ -141,7 +161,8 @@ def _fill(make, count: int) -> None:
 
 def test_map_queries_do_not_grow_with_the_number_of_places(client, make, count_queries):
     _fill(make, 3)
-    paths = ["/en/map/", "/en/map/data.geojson", "/en/map/?area=nowhere&category=waterfall"]
+    paths = ["/en/map/", "/en/map/data.geojson", "/en/map/?area=nowhere&category=waterfall",
+             "/en/map/preview.svg"]  # fmt: skip
     few = {}
     for path in paths:
         with count_queries() as n:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, jsonify, render_template, request, url_for
 
 from branding.areas.services import all_areas, area_arg
 from branding.core.content.publishing import utcnow
 from branding.maps import services
+from branding.maps.preview import preview_svg
 
 bp = Blueprint("maps", __name__, url_prefix="/<lang:lang>/map")
 
@@ -31,7 +32,20 @@ def index():
         filters=filters,
         areas=all_areas(),
         data_url=url_for("maps.data", **filters.args()),
+        preview_url=url_for("maps.preview", **filters.args()),
     )
+
+
+@bp.get("/preview.svg")
+def preview():
+    """Serve a sketch of the filtered places' pins, shown until the map itself is drawn."""
+    response = Response(
+        preview_svg(services.places(map_filter(), utcnow())), mimetype="image/svg+xml"
+    )
+    response.cache_control.public = True
+    response.cache_control.max_age = 300
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 @bp.get("/data.geojson")

@@ -6,6 +6,10 @@ cached by browsers (and the offline reader's service worker) for a year as ``imm
 A request for an unversioned or outdated name still gets the current file, briefly cached.
 Flask-Compress answers with Brotli, Zstandard or gzip, as the browser accepts, for every text
 type the platform sends (HTML, CSS, JavaScript, JSON, GeoJSON, iCalendar, XML, the manifest).
+Static text files, which do not change while the server runs, are compressed once with Brotli
+at quality 10 (about 8 % smaller than per-response compression: 3.5 KB less of Leaflet on a
+slow phone; quality 11 saves 0.6 KB more but takes three times as long, 0.5 s for Leaflet on
+the first request a worker serves) and kept in memory by digest.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import mimetypes
 import re
 from pathlib import Path
 
+import brotli
 from flask import Flask, Response, abort, current_app, request
 from flask_compress import Compress
 from werkzeug.security import safe_join
@@ -66,6 +71,18 @@ class Compression(Compress):
             return super().after_request(response)
         finally:
             response.status_code = status
+
+
+STATIC_BROTLI_QUALITY = 10
+_BROTLI_STATIC: dict[tuple[str, str], bytes] = {}  # (file name, digest) → compressed bytes
+
+
+def _brotli_once(filename: str, digest: str, body: bytes) -> bytes:
+    """Return a static file's bytes compressed with Brotli at quality 10, computed once."""
+    key = (filename, digest)
+    if key not in _BROTLI_STATIC:
+        _BROTLI_STATIC[key] = brotli.compress(body, quality=STATIC_BROTLI_QUALITY)
+    return _BROTLI_STATIC[key]
 
 
 class Fingerprints:
@@ -124,8 +141,15 @@ def send_static(filename: str) -> Response:
         abort(404)
     path = Path(safe_join(str(fingerprints().folder), real) or "")  # digest() checked it
     mimetype = mimetypes.guess_type(real)[0] or "application/octet-stream"
-    response = Response(path.read_bytes(), mimetype=mimetype)
-    response.set_etag(digest)
+    body = path.read_bytes()
+    compressed = mimetype in TEXT_TYPES and request.accept_encodings["br"] > 0
+    if compressed:
+        body = _brotli_once(real, digest, body)
+    response = Response(body, mimetype=mimetype)
+    response.set_etag(f"{digest}-br" if compressed else digest)
+    if compressed:  # Flask-Compress leaves a response that is already encoded as it is
+        response.headers["Content-Encoding"] = "br"
+    response.vary.add("Accept-Encoding")
     response.cache_control.public = True
     if match and match["digest"] == digest:
         response.cache_control.max_age = YEAR

@@ -52,8 +52,9 @@
 
   /* A map with its controls in the page's language. */
   function makeMap(el, options) {
-    var status = el.querySelector(".map-status");
-    if (status) status.parentNode.removeChild(status);
+    Array.prototype.forEach.call(el.querySelectorAll(".map-status, .map-preview"), function (shown) {
+      shown.parentNode.removeChild(shown);  // the status, and the server's sketch of the pins
+    });
     var map = L.map(el, Object.assign({ scrollWheelZoom: false, zoomControl: false, attributionControl: false, maxZoom: 18,
       fadeAnimation: false }, options));  // tiles appear at once: less work on a slow phone
     L.control.zoom({ zoomInTitle: words(el, "zoom-in"), zoomOutTitle: words(el, "zoom-out") }).addTo(map);
