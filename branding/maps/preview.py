@@ -40,6 +40,18 @@ def _positions(places: Sequence[Place]) -> list[tuple[str, float, float]]:
     return [(k, left + (x - min(xs)) * scale, top + (y - min(ys)) * scale) for k, x, y in points]
 
 
+CELL = 12  # one pin per cell of this many drawing units: a pin is about 17 wide
+
+
+def _thinned(positions: list[tuple[str, float, float]]) -> list[tuple[str, float, float]]:
+    """Keep one pin per small cell, so that thousands of places make a drawing of a few KB
+    (overlapping pins would hide each other anyway); at most (SIZE / CELL)² pins remain."""
+    kept: dict[tuple[int, int], tuple[str, float, float]] = {}
+    for kind, x, y in positions:
+        kept.setdefault((int(x // CELL), int(y // CELL)), (kind, x, y))
+    return list(kept.values())
+
+
 def _pin(kind: str, x: float, y: float) -> str:
     """Return an SVG teardrop pin whose tip is at (x, y), like the map's markers."""
     colour = COLOURS.get(kind, COLOURS["destination"])
@@ -60,7 +72,7 @@ def preview_svg(places: Sequence[Place]) -> str:
         for y, shade in ((SIZE * 0.35, "d3e1d5"), (SIZE * 0.62, "c8d9cb"), (SIZE * 0.86, "bdd1c1"))
     )
     pins = "".join(
-        _pin(kind, x, y) for kind, x, y in sorted(_positions(places), key=lambda p: p[2])
+        _pin(kind, x, y) for kind, x, y in sorted(_thinned(_positions(places)), key=lambda p: p[2])
     )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" '
