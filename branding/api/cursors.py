@@ -1,4 +1,8 @@
-"""Opaque cursors: a list's last id, or a sync position, as URL-safe base64 of JSON."""
+"""Opaque cursors: a list's last id, or a sync position, as URL-safe base64 of JSON.
+
+A sync position handed out by a list (``?updated_since=``) names its kind (``k``), so it
+continues only that list; one from ``/changes`` names none.
+"""
 
 from __future__ import annotations
 
@@ -38,19 +42,30 @@ def read_list_cursor(kind: str, cursor: str | None) -> int:
     return data["a"]
 
 
-def sync_cursor(position: Position) -> str:
-    """Return the cursor of a sync position."""
-    return _encode(json.loads(position.to_json()))
+def sync_cursor(position: Position, kind: str | None = None) -> str:
+    """Return the cursor of a sync position (of one list's kind, or of every kind)."""
+    data = json.loads(position.to_json())
+    return _encode(data if kind is None else {"k": kind, **data})
 
 
-def read_sync_cursor(cursor: str | None) -> Position:
-    """Return the sync position a cursor holds (the beginning without one)."""
+def is_sync_cursor(cursor: str | None) -> bool:
+    """Tell whether a list's cursor is a sync position (from ``updated_since``)."""
     if cursor is None:
-        return Position()
+        return False
+    data = _decode(cursor)
+    return isinstance(data, dict) and "high" in data
+
+
+def read_sync_cursor(cursor: str | None, kind: str | None = None) -> Position | None:
+    """Return the sync position a cursor holds (None without one: from the start)."""
+    if cursor is None:
+        return None
     data = _decode(cursor)
     try:
         if not isinstance(data, dict) or not _whole(data["high"]):
             raise ValueError("no high")
+        if data.get("k") != kind:
+            raise ValueError("another list's")
         gaps = tuple(_gap(g) for g in data.get("gaps", []))
     except (KeyError, TypeError, ValueError) as error:
         raise InvalidParameter("invalid_cursor", "The cursor is not a sync cursor.") from error

@@ -3,19 +3,26 @@
 The log is read through ``branding.core.changefeed``, which never skips a row, even one
 whose transaction commits after a later one (its id stays a gap in the position until no
 transaction can still hold it). Each item appears once per answer, at its latest change,
-with its state when read: an item no longer public is a tombstone. A business's change
-brings the items that show its fields: a business its products, a destination the events it
-hosts, an area its destinations, events and businesses.
+with its state when read: an item no longer public is a tombstone, if it was ever public
+(``api_exposures``), else it is left out. A business's change brings the items that show
+its fields: a business its products, a destination the events it hosts, an area its
+destinations, events and businesses.
+
+A position older than the log's compaction (``retention``) is refused (``ResyncRequired``);
+gaps below the compacted range are dropped, since no row can appear there any more.
+``updated_since`` starts a position at a moment: see ``start_at``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, and_, func, or_, select
 
-from branding.api.models import ApiChange
+from branding.api.errors import ResyncRequired
+from branding.api.models import ApiChange, ApiExposure, ApiLogHorizon
 from branding.areas.models import Area
 from branding.businesses.models import Business, Product
 from branding.core import changefeed
@@ -25,6 +32,9 @@ from branding.extensions import db
 from branding.search.sources import load_visible
 
 LOG = cast(Table, ApiChange.__table__)
+# How far apart a log row's time and its id may be taken (clocks of several servers, a slow
+# insert): updated_since starts reading this much earlier, and drops rows up to the moment.
+CLOCK_MARGIN = timedelta(seconds=changefeed.GRACE)
 
 
 @dataclass
@@ -41,12 +51,25 @@ class Feed:
     more: bool
 
 
-def changes_after(position: changefeed.Position, limit: int) -> Feed:
-    """Return the items changed after a position, deduplicated, and the position after them."""
-    batch = changefeed.read(db.session.connection(), LOG, position, limit)
+def changes_after(
+    position: changefeed.Position | None, limit: int, since: datetime | None = None
+) -> Feed:
+    """Return the items changed after a position (None: from the start; or after a moment),
+    deduplicated, in log order, and the position after them."""
+    horizon = db.session.get(ApiLogHorizon, 1)
+    skipped = 0
+    if since is not None:
+        position, skipped = start_at(since, horizon)
+    elif position is None:
+        position = changefeed.Position()
+    elif horizon is not None and _missed(position, horizon.resync_below):
+        raise ResyncRequired()
+    batch = changefeed.read(db.session.connection(), LOG, position, limit + skipped)
+    after = batch.after if horizon is None else _trimmed(batch.after, horizon.compacted_through)
     latest: dict[tuple[str, int], int] = {}
     for row in batch.rows:
-        latest[(row.item_type, row.item_id)] = row.id
+        if since is None or row.created_at > since:
+            latest[(row.item_type, row.item_id)] = row.id
     children = _dependants(list(latest))
     later = _logged_after(batch.after.high, {(kind, child) for _, kind, child, _ in children})
     for parent, kind, child_id, parent_id in children:
@@ -56,8 +79,58 @@ def changes_after(position: changefeed.Position, limit: int) -> Feed:
         latest[(kind, child_id)] = max(latest.get((kind, child_id), 0), at)
     ordered = sorted(latest, key=lambda key: (latest[key], key))
     loaded = _load(ordered)
-    entries = [Entry(k, i, loaded.get(k, {}).get(i)) for k, i in ordered]
-    return Feed(entries, batch.after, batch.more)
+    gone = [(k, i) for k, i in ordered if k != "all" and i not in loaded.get(k, {})]
+    seen = _exposed(gone)
+    entries = [
+        Entry(k, i, loaded.get(k, {}).get(i))
+        for k, i in ordered
+        if (k, i) in seen or (k, i) not in gone
+    ]
+    return Feed(entries, after, batch.more)
+
+
+def start_at(since: datetime, horizon: ApiLogHorizon | None) -> tuple[changefeed.Position, int]:
+    """Return the position to read from for the changes logged after a moment, and how many
+    rows logged up to it lie after that position (to read past, not to deliver).
+
+    Ids and times are taken together (``changelog.write_rows``), so every row logged after
+    the moment has an id above the last row logged ``CLOCK_MARGIN`` before it; the rows in
+    between logged up to the moment are read and dropped. A row still in flight becomes a
+    gap of the position, delivered when it commits, whatever its time.
+    """
+    if horizon is not None and since < horizon.cutoff:
+        raise ResyncRequired()
+    ids, times = ApiChange.id, ApiChange.created_at
+    start = db.session.scalar(select(func.max(ids)).where(times <= since - CLOCK_MARGIN)) or 0
+    skipped = db.session.scalar(select(func.count()).where(ids > start, times <= since))
+    return changefeed.Position(start), skipped or 0
+
+
+def _missed(position: changefeed.Position, resync_below: int) -> bool:
+    """Tell whether a position has not read some id the compaction removed a tombstone of."""
+    return position.low < resync_below
+
+
+def _trimmed(position: changefeed.Position, through: int) -> changefeed.Position:
+    """Return the position without the gaps' ids up to ``through``: none can appear."""
+    gaps = tuple(
+        changefeed.Gap(max(g.low, through + 1), g.high, g.seen, g.horizon)
+        for g in position.gaps
+        if g.high > through
+    )
+    return changefeed.Position(position.high, gaps)
+
+
+def _exposed(keys: list[tuple[str, int]]) -> set[tuple[str, int]]:
+    """Return those of the keys that were ever public (the only ones given a tombstone)."""
+    if not keys:
+        return set()
+    by_kind: dict[str, list[int]] = {}
+    for kind, item_id in keys:
+        by_kind.setdefault(kind, []).append(item_id)
+    type_, id_ = ApiExposure.item_type, ApiExposure.item_id
+    wanted = [and_(type_ == kind, id_.in_(ids)) for kind, ids in by_kind.items()]
+    return {(k, i) for k, i in db.session.execute(select(type_, id_).where(or_(*wanted)))}
 
 
 # What shows a parent's fields (its slug, its visibility, a venue's place): (child, column).
