@@ -62,11 +62,11 @@ def _changes(params: Any, kind: str | None) -> s.Changes:
         raise InvalidParameter(
             "invalid_parameter", "updated_since and a sync cursor take no filter but language."
         )
-    position = cursors.read_sync_cursor(params.cursor, kind)
+    position, epoch = cursors.read_sync_cursor(params.cursor, kind)
     since = getattr(params, "updated_since", None)
     if since is not None and params.cursor is not None:
         raise InvalidParameter("invalid_parameter", "Give updated_since or cursor, not both.")
-    feed = changes_after(position, params.limit, since)
+    feed = changes_after(position, params.limit, since, epoch)
     writer, now = Writer(params.language), utcnow()
     data = []
     for entry in feed.entries:
@@ -82,7 +82,7 @@ def _changes(params: Any, kind: str | None) -> s.Changes:
         data.append(s.Change(type=entry.kind, id=entry.item_id, action=action, item=item))  # type: ignore[arg-type]
     meta = s.ChangesMeta(
         count=len(data),
-        next_cursor=cursors.sync_cursor(feed.after, kind),
+        next_cursor=cursors.sync_cursor(feed.after, feed.epoch, kind),
         more=feed.more,
         language=params.language,
     )

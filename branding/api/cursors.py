@@ -42,9 +42,10 @@ def read_list_cursor(kind: str, cursor: str | None) -> int:
     return data["a"]
 
 
-def sync_cursor(position: Position, kind: str | None = None) -> str:
-    """Return the cursor of a sync position (of one list's kind, or of every kind)."""
-    data = json.loads(position.to_json())
+def sync_cursor(position: Position, epoch: int, kind: str | None = None) -> str:
+    """Return the cursor of a sync position read in a compaction epoch (of one list's kind,
+    or of every kind)."""
+    data = {**json.loads(position.to_json()), "e": epoch}
     return _encode(data if kind is None else {"k": kind, **data})
 
 
@@ -56,20 +57,22 @@ def is_sync_cursor(cursor: str | None) -> bool:
     return isinstance(data, dict) and "high" in data
 
 
-def read_sync_cursor(cursor: str | None, kind: str | None = None) -> Position | None:
-    """Return the sync position a cursor holds (None without one: from the start)."""
+def read_sync_cursor(cursor: str | None, kind: str | None = None) -> tuple[Position | None, int]:
+    """Return the sync position and epoch a cursor holds (None, 0 without one: the start)."""
     if cursor is None:
-        return None
+        return None, 0
     data = _decode(cursor)
     try:
         if not isinstance(data, dict) or not _whole(data["high"]):
             raise ValueError("no high")
         if data.get("k") != kind:
             raise ValueError("another list's")
+        if not _whole(data.get("e", 0)):
+            raise ValueError("bad epoch")
         gaps = tuple(_gap(g) for g in data.get("gaps", []))
     except (KeyError, TypeError, ValueError) as error:
         raise InvalidParameter("invalid_cursor", "The cursor is not a sync cursor.") from error
-    return Position(data["high"], gaps)
+    return Position(data["high"], gaps), data.get("e", 0)
 
 
 def _gap(value: object) -> Gap:

@@ -51,8 +51,11 @@ class ApiLogHorizon(Model):
     """How far the change log has been compacted (one row, ``id`` 1; none before the first).
 
     ``compacted_through``: no row with an id up to it can appear any more (a reader need not
-    wait for one). ``resync_below``: a tombstone (or a resync) with an id up to it is gone,
-    so a position that has not read that far must start again. ``cutoff``: rows logged
+    wait for one). ``resync_below``: a tombstone (or a resync) with an id up to it is gone.
+    ``epoch``: how many compactions removed a tombstone. A cursor carries the epoch it was
+    read in: one read in an earlier epoch that has not read up to ``resync_below`` must
+    start again (one read in this epoch was handed nothing that a removed tombstone would
+    take back: the compacted log holds no row of the removed item). ``cutoff``: rows logged
     before it may be gone, so ``updated_since`` must not be older.
     """
 
@@ -61,4 +64,5 @@ class ApiLogHorizon(Model):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     compacted_through: Mapped[int]
     resync_below: Mapped[int]
+    epoch: Mapped[int]
     cutoff: Mapped[datetime] = mapped_column(UTCDateTime)

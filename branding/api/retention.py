@@ -5,9 +5,9 @@ tell a client nothing it could not learn later: a row whose item has a later row
 reader meets that one), and the last row of an item that is not public any more (its
 tombstone) or a ``resync``. So the log keeps one row per public item however old, and a
 client syncing from nothing still gets every one of them. What the compaction removed is
-kept in ``api_log_horizon``: a position that had not read past a removed tombstone, or an
-``updated_since`` before the cutoff, is answered 410 (``ResyncRequired``), and no reader
-waits for an id up to the compacted range.
+kept in ``api_log_horizon``: a position read before a tombstone was removed that had not
+read past it, or an ``updated_since`` before the cutoff, is answered 410 (``ResyncRequired``),
+and no reader waits for an id up to the compacted range.
 """
 
 from __future__ import annotations
@@ -90,8 +90,10 @@ def _forget_exposures() -> None:
 def _note_horizon(through: int, last_tombstone: int, cutoff: datetime) -> None:
     horizon = db.session.get(ApiLogHorizon, 1)
     if horizon is None:
-        horizon = ApiLogHorizon(id=1, compacted_through=0, resync_below=0, cutoff=cutoff)
+        horizon = ApiLogHorizon(id=1, compacted_through=0, resync_below=0, epoch=0, cutoff=cutoff)
         db.session.add(horizon)
     horizon.compacted_through = max(horizon.compacted_through, through)
-    horizon.resync_below = max(horizon.resync_below, last_tombstone)
+    if last_tombstone:
+        horizon.resync_below = max(horizon.resync_below, last_tombstone)
+        horizon.epoch += 1
     horizon.cutoff = max(horizon.cutoff, cutoff)

@@ -49,44 +49,60 @@ class Feed:
     entries: list[Entry]
     after: changefeed.Position
     more: bool
+    epoch: int  # the compaction epoch it was read in (for the next cursor)
 
 
 def changes_after(
-    position: changefeed.Position | None, limit: int, since: datetime | None = None
+    position: changefeed.Position | None,
+    limit: int,
+    since: datetime | None = None,
+    epoch: int = 0,
 ) -> Feed:
-    """Return the items changed after a position (None: from the start; or after a moment),
-    deduplicated, in log order, and the position after them."""
+    """Return the items changed after a position (None: from the start; or after a moment)
+    read in a compaction epoch, deduplicated, in log order, and the position after them."""
     horizon = db.session.get(ApiLogHorizon, 1)
     skipped = 0
     if since is not None:
         position, skipped = start_at(since, horizon)
     elif position is None:
         position = changefeed.Position()
-    elif horizon is not None and _missed(position, horizon.resync_below):
+    elif horizon is not None and _missed(position, epoch, horizon):
         raise ResyncRequired()
     batch = changefeed.read(db.session.connection(), LOG, position, limit + skipped)
     after = batch.after if horizon is None else _trimmed(batch.after, horizon.compacted_through)
-    latest: dict[tuple[str, int], int] = {}
-    for row in batch.rows:
-        if since is None or row.created_at > since:
-            latest[(row.item_type, row.item_id)] = row.id
-    children = _dependants(list(latest))
-    later = _logged_after(batch.after.high, {(kind, child) for _, kind, child, _ in children})
-    for parent, kind, child_id, parent_id in children:
-        if (kind, child_id) in later and (kind, child_id) not in latest:
-            continue  # its own later row brings it: no need to send it twice
-        at = latest[(parent, parent_id)]
-        latest[(kind, child_id)] = max(latest.get((kind, child_id), 0), at)
+    latest = {
+        (row.item_type, row.item_id): row.id
+        for row in batch.rows
+        if since is None or row.created_at > since
+    }
+    shown_only = _add_dependants(latest, batch.after.high)
     ordered = sorted(latest, key=lambda key: (latest[key], key))
     loaded = _load(ordered)
-    gone = [(k, i) for k, i in ordered if k != "all" and i not in loaded.get(k, {})]
-    seen = _exposed(gone)
+    gone = {(k, i) for k, i in ordered if k != "all" and i not in loaded.get(k, {})}
+    told = _exposed(sorted(gone - shown_only))
     entries = [
         Entry(k, i, loaded.get(k, {}).get(i))
         for k, i in ordered
-        if (k, i) in seen or (k, i) not in gone
+        if (k, i) not in gone or (k, i) in told
     ]
-    return Feed(entries, after, batch.more)
+    return Feed(entries, after, batch.more, horizon.epoch if horizon else 0)
+
+
+def _add_dependants(latest: dict[tuple[str, int], int], high: int) -> set[tuple[str, int]]:
+    """Add the items that show the changed rows' fields, at their parent's row; return
+    those whose visibility the parent does not decide (no tombstone is due for them)."""
+    children = _dependants(list(latest))
+    later = _logged_after(high, {(kind, child) for _, kind, child, _ in children})
+    own = set(latest)
+    shown_only = set()
+    for parent, kind, child_id, parent_id in children:
+        if (kind, child_id) in later and (kind, child_id) not in own:
+            continue  # its own later row brings it: no need to send it twice
+        at = latest[(parent, parent_id)]
+        latest[(kind, child_id)] = max(latest.get((kind, child_id), 0), at)
+        if parent not in VISIBILITY_PARENTS and (kind, child_id) not in own:
+            shown_only.add((kind, child_id))
+    return shown_only - {(k, c) for p, k, c, _ in children if p in VISIBILITY_PARENTS}
 
 
 def start_at(since: datetime, horizon: ApiLogHorizon | None) -> tuple[changefeed.Position, int]:
@@ -106,9 +122,9 @@ def start_at(since: datetime, horizon: ApiLogHorizon | None) -> tuple[changefeed
     return changefeed.Position(start), skipped or 0
 
 
-def _missed(position: changefeed.Position, resync_below: int) -> bool:
-    """Tell whether a position has not read some id the compaction removed a tombstone of."""
-    return position.low < resync_below
+def _missed(position: changefeed.Position, epoch: int, horizon: ApiLogHorizon) -> bool:
+    """Tell whether a position read before the last removal of tombstones had not read them."""
+    return epoch != horizon.epoch and position.low < horizon.resync_below
 
 
 def _trimmed(position: changefeed.Position, through: int) -> changefeed.Position:
@@ -143,6 +159,9 @@ DEPENDANTS: dict[str, list[tuple[Any, str, str]]] = {
         (Business, "business", "area_id"),
     ],
 }
+
+
+VISIBILITY_PARENTS = {"business"}  # a product is public only with its business
 
 
 def _dependants(keys: list[tuple[str, int]]) -> list[tuple[str, str, int, int]]:

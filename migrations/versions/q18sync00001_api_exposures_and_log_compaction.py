@@ -45,6 +45,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), autoincrement=False, nullable=False),
     sa.Column('compacted_through', sa.Integer(), nullable=False),
     sa.Column('resync_below', sa.Integer(), nullable=False),
+    sa.Column('epoch', sa.Integer(), nullable=False),
     sa.Column('cutoff', branding.core.content.columns.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_api_log_horizon'))
     )
