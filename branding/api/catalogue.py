@@ -66,12 +66,10 @@ def _changes(params: Any, kind: str | None) -> s.Changes:
     since = getattr(params, "updated_since", None)
     if since is not None and params.cursor is not None:
         raise InvalidParameter("invalid_parameter", "Give updated_since or cursor, not both.")
-    feed = changes_after(position, params.limit, since, epoch)
+    feed = changes_after(position, params.limit, since, epoch, kind)
     writer, now = Writer(params.language), utcnow()
     data = []
     for entry in feed.entries:
-        if kind is not None and entry.kind not in (kind, "all"):
-            continue
         if entry.kind == "all":
             data.append(s.Change(type="all", id=0, action="resync", item=None))
             continue

@@ -57,9 +57,11 @@ def changes_after(
     limit: int,
     since: datetime | None = None,
     epoch: int = 0,
+    kind: str | None = None,
 ) -> Feed:
-    """Return the items changed after a position (None: from the start; or after a moment)
-    read in a compaction epoch, deduplicated, in log order, and the position after them."""
+    """Return the items (of a kind, or all) changed after a position (None: from the start;
+    or after a moment) read in a compaction epoch, deduplicated, in log order, and the
+    position after them."""
     horizon = db.session.get(ApiLogHorizon, 1)
     skipped = 0
     if since is not None:
@@ -77,6 +79,8 @@ def changes_after(
     }
     shown_only = _add_dependants(latest, batch.after.high)
     ordered = sorted(latest, key=lambda key: (latest[key], key))
+    if kind is not None:
+        ordered = [key for key in ordered if key[0] in (kind, "all")]
     loaded = _load(ordered)
     gone = {(k, i) for k, i in ordered if k != "all" and i not in loaded.get(k, {})}
     told = _exposed(sorted(gone - shown_only))

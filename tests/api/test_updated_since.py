@@ -136,3 +136,33 @@ def test_a_moment_in_the_future_gives_nothing_yet_and_a_cursor_that_follows(clie
     assert seen == []
     item = make.destination()
     assert follow(client, "destinations", cursor)[0] == [("destination", item.id, "upsert")]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/changes", "/api/v1/products", "/api/v1/events"])
+def test_a_sync_answer_of_many_runs_as_many_queries_as_one_of_5(client, make, count_queries, path):
+    def fill(count: int) -> None:
+        for _ in range(count):
+            area = make.area()
+            withdrawn = make.event(area=area)  # not the newest: SQLite would reuse its id
+            make.photo(make.event(area=area, destination=make.destination(area=area)))
+            business = make.business(area=area)
+            make.photo(make.product(business))
+            db.session.delete(withdrawn)  # a tombstone
+            db.session.commit()
+
+    def answer() -> list:
+        query = f"updated_since={quote(moment.isoformat())}&limit=100"
+        if path.endswith("changes"):
+            query = "limit=500"
+        return client.get(f"{path}?{query}").get_json()["data"]
+
+    moment = utcnow()
+    fill(5)
+    with count_queries() as few:
+        assert len(answer()) >= 5
+    fill(45)
+    with count_queries() as many:  # limit counts the log's rows of every kind
+        assert len(answer()) >= (50 if path.endswith("changes") else 10)
+    # the rate limit, the horizon, the log, per kind its items and their eager loads,
+    # the children of changed parents, and which of the gone were ever public
+    assert many[0] == few[0] <= 30, f"{path}: {few[0]} then {many[0]} queries"
