@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, event, insert, literal, select
+from sqlalchemy import Connection, Select, event, insert, literal, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import ORMExecuteState, Session, object_session
 
@@ -107,6 +107,7 @@ def expose(connection: Connection, found: Iterable[Change], now: datetime) -> No
 def _insert_exposures(connection: Connection, kind: str, ids: Select, now: datetime) -> None:
     """Insert (kind, id) for each id the query selects, leaving those already there."""
     rows = ids.with_only_columns(literal(kind), *ids.selected_columns, literal(now, UTCDateTime()))
+    rows = rows.where(true())  # SQLite parses INSERT … SELECT … ON CONFLICT only after a WHERE
     columns = ["item_type", "item_id", "first_public_at"]
     dialect = connection.dialect.name
     statement: Any

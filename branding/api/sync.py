@@ -70,7 +70,12 @@ def changes_after(
         position = changefeed.Position()
     elif horizon is not None and _missed(position, epoch, horizon):
         raise ResyncRequired()
-    batch = changefeed.read(db.session.connection(), LOG, position, limit + skipped)
+    if kind is None:
+        batch = changefeed.read(db.session.connection(), LOG, position, limit + skipped)
+    else:  # read further, then keep the rows up to the limit-th that bears on the kind
+        reach = min(limit * ROWS_PER_ITEM, MAX_ROWS) + skipped
+        batch = changefeed.read(db.session.connection(), LOG, position, reach)
+        batch = batch.cut(_rows_for(batch.rows, kind, limit, since))
     after = batch.after if horizon is None else _trimmed(batch.after, horizon.compacted_through)
     latest = {
         (row.item_type, row.item_id): row.id
@@ -90,6 +95,27 @@ def changes_after(
         if (k, i) not in gone or (k, i) in told
     ]
     return Feed(entries, after, batch.more, horizon.epoch if horizon else 0)
+
+
+ROWS_PER_ITEM = 20  # a list's sync reads this many log rows per item asked for
+MAX_ROWS = 2000
+
+
+def _rows_for(rows: list[Any], kind: str, limit: int, since: datetime | None) -> int:
+    """Return how many of the rows hold ``limit`` changes that bear on a kind (its own rows,
+    its parents', resyncs), all of them if fewer."""
+    bearing = {
+        kind,
+        "all",
+        *(p for p, found in DEPENDANTS.items() if any(c[1] == kind for c in found)),
+    }
+    keys: set[tuple[str, int]] = set()
+    for index, row in enumerate(rows):
+        if row.item_type in bearing and (since is None or row.created_at > since):
+            keys.add((row.item_type, row.item_id))
+            if len(keys) >= limit:
+                return index + 1
+    return len(rows)
 
 
 def _add_dependants(latest: dict[tuple[str, int], int], high: int) -> set[tuple[str, int]]:

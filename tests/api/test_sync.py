@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import update
 
 from branding.businesses.models import ModerationStatus
 from branding.core.content.publishing import PublicationStatus
@@ -172,3 +173,18 @@ def test_a_venue_withdrawn_changes_the_events_it_hosts(client, make):
     ]
     location = body["data"][1]["item"]["location"]
     assert location["destination"] is None and location["geo"] is None  # nothing of the draft
+
+
+def test_items_a_bulk_statement_publishes_get_their_tombstone_later(client, make):
+    draft = make.destination(status=PublicationStatus.DRAFT)
+    _, cursor = sync(client)
+    db.session.execute(
+        update(Destination).where(Destination.id == draft.id).values(status="published")
+    )
+    db.session.commit()
+    seen, cursor = sync(client, cursor)
+    assert ("all", 0, "resync") in seen
+    db.session.delete(db.session.get(Destination, draft.id))
+    db.session.commit()
+    seen, _ = sync(client, cursor)
+    assert seen == [("destination", draft.id, "delete")]  # public once: a client may hold it
