@@ -73,7 +73,7 @@ def changes_after(
     if kind is None:
         batch = changefeed.read(db.session.connection(), LOG, position, limit + skipped)
     else:  # read further, then keep the rows up to the limit-th that bears on the kind
-        reach = min(limit * ROWS_PER_ITEM, MAX_ROWS) + skipped
+        reach = max(limit, LIST_READS) + skipped
         batch = changefeed.read(db.session.connection(), LOG, position, reach)
         batch = batch.cut(_rows_for(batch.rows, kind, limit, since))
     after = batch.after if horizon is None else _trimmed(batch.after, horizon.compacted_through)
@@ -97,21 +97,15 @@ def changes_after(
     return Feed(entries, after, batch.more, horizon.epoch if horizon else 0)
 
 
-ROWS_PER_ITEM = 20  # a list's sync reads this many log rows per item asked for
-MAX_ROWS = 2000
+LIST_READS = 1000  # log rows a list's sync reads at most (four small columns each)
 
 
 def _rows_for(rows: list[Any], kind: str, limit: int, since: datetime | None) -> int:
-    """Return how many of the rows hold ``limit`` changes that bear on a kind (its own rows,
-    its parents', resyncs), all of them if fewer."""
-    bearing = {
-        kind,
-        "all",
-        *(p for p, found in DEPENDANTS.items() if any(c[1] == kind for c in found)),
-    }
+    """Return how many of the rows hold ``limit`` changes of the kind's own items (or
+    resyncs), all of them if fewer; the items a changed parent brings come on top."""
     keys: set[tuple[str, int]] = set()
     for index, row in enumerate(rows):
-        if row.item_type in bearing and (since is None or row.created_at > since):
+        if row.item_type in (kind, "all") and (since is None or row.created_at > since):
             keys.add((row.item_type, row.item_id))
             if len(keys) >= limit:
                 return index + 1

@@ -166,3 +166,18 @@ def test_a_sync_answer_of_many_runs_as_many_queries_as_one_of_5(client, make, co
     # the rate limit, the horizon, the log, per kind its items and their eager loads,
     # the children of changed parents, and which of the gone were ever public
     assert many[0] == few[0] <= 30, f"{path}: {few[0]} then {many[0]} queries"
+
+
+def test_a_lists_sync_reads_past_other_kinds_and_keeps_to_its_limit(client, make):
+    moment = utcnow()
+    events = []
+    for _ in range(4):
+        for _ in range(10):
+            make.business()  # changes of another kind in between
+        events.append(make.event())
+    body = client.get(f"/api/v1/events?updated_since={quote(moment.isoformat())}&limit=3")
+    first = body.get_json()
+    assert [c["id"] for c in first["data"]] == [e.id for e in events[:3]]
+    assert first["meta"]["more"] is True
+    rest, _ = follow(client, "events", first["meta"]["next_cursor"])
+    assert rest == [("event", events[3].id, "upsert")]
