@@ -89,3 +89,12 @@ def test_the_job_runner_compacts_the_log_daily(app, make):
     db.session.commit()
     schedule.run()
     assert db.session.scalars(select(ApiChange.item_type)).all().count("destination") == 1
+
+
+def test_the_command_compacts_the_log_as_of_a_moment(runner, make):
+    item = make.destination()
+    item.name = {"id": "Dua"}
+    db.session.commit()
+    later = (utcnow() + LATER).replace(tzinfo=None).isoformat()
+    result = runner.invoke(args=["api", "compact", "--now", later])
+    assert result.exit_code == 0 and "1 rows removed" in result.output, result.output
