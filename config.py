@@ -94,6 +94,9 @@ def load_config(instance_path: Path, package_path: Path) -> dict:
         "RESET_MAILS_PER_ADDRESS": (3, 3600),
         "UPLOADS_PER_USER": (30, 600),
         "API_REQUESTS_PER_CLIENT": (600, 60),  # the open-data API (branding/api/http.py)
+        # the API's change log keeps every change this long, then only each public item's
+        # latest (branding/api/retention.py); an older sync cursor is answered 410
+        "API_CHANGES_RETENTION_DAYS": int(os.environ.get("API_CHANGES_RETENTION_DAYS", "30")),
         "PASSWORD_RESET_MAX_AGE": 3600,
         # Argon2id, RFC 9106's second recommended (low-memory) profile
         "ARGON2_TIME_COST": 3,

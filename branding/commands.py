@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
+from branding.api.commands import api_cli
 from branding.backup.commands import backup_command, restore_command
 from branding.core.jobs.commands import jobs_cli
 from branding.editorial.commands import mail_cli, publish_cli
@@ -69,6 +70,6 @@ def load_sample_command() -> None:
 def register(app: Flask) -> None:
     """Attach the command groups to the application's CLI."""
     groups = (users_cli, sample_cli, translate_cli, search_cli, media_cli, publish_cli, mail_cli,
-              counts_cli, backup_command, restore_command, jobs_cli)  # fmt: skip
+              counts_cli, backup_command, restore_command, jobs_cli, api_cli)  # fmt: skip
     for command in (setup_command, *groups):
         app.cli.add_command(command)

@@ -1,7 +1,7 @@
 """Every model, imported in one place so that Alembic sees all tables."""
 
 from branding.accounts.models import AuditEntry, RateEvent, Role, User
-from branding.api.models import ApiChange
+from branding.api.models import ApiChange, ApiExposure, ApiLogHorizon
 from branding.areas.models import Area, AreaKind
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
 from branding.core.jobs.models import JobFailure
@@ -23,6 +23,8 @@ from branding.workbench.models import (
 
 __all__ = [
     "ApiChange",
+    "ApiExposure",
+    "ApiLogHorizon",
     "AuditEntry",
     "JobFailure",
     "PageVersion",

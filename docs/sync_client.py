@@ -6,7 +6,9 @@
 The first run reads every change from the start of the API's change log; the file keeps
 the items (by "type:id") and the sync cursor. Each later run (hourly, from cron) sends the
 cursor and fetches only what changed since: new and edited items replace their copies,
-tombstones ("delete") remove them. The file is replaced atomically, and only after a
+tombstones ("delete") remove them. When the API says the cursor is older than its change
+log keeps (410, "resync_required"), or that everything changed ("resync"), the mirror is
+emptied and filled again from the start. The file is replaced atomically, and only after a
 whole sync, so a run that fails halfway is simply repeated. Standard library only.
 """
 
@@ -25,6 +27,10 @@ from collections.abc import Callable
 Fetch = Callable[[str], dict]
 
 
+class ResyncRequired(Exception):
+    """The cursor is older than the API's change log keeps: start again from nothing."""
+
+
 def fetch_json(url: str) -> dict:
     """GET a URL as JSON, waiting out a 429 as its Retry-After asks."""
     while True:
@@ -33,6 +39,8 @@ def fetch_json(url: str) -> dict:
             with urllib.request.urlopen(request, timeout=30) as response:
                 return json.load(response)
         except urllib.error.HTTPError as error:
+            if error.code == 410:
+                raise ResyncRequired() from error
             if error.code != 429:
                 raise
             time.sleep(int(error.headers.get("Retry-After", "5")))
@@ -59,7 +67,12 @@ def sync(base_url: str, mirror: dict, fetch: Fetch = fetch_json) -> int:
     applied, cursor = 0, mirror["cursor"]
     while True:
         query = {"limit": "500", **({"cursor": cursor} if cursor else {})}
-        page = fetch(f"{base_url.rstrip('/')}/api/v1/changes?{urllib.parse.urlencode(query)}")
+        try:
+            page = fetch(f"{base_url.rstrip('/')}/api/v1/changes?{urllib.parse.urlencode(query)}")
+        except ResyncRequired:
+            mirror["items"].clear()
+            cursor = None
+            continue
         for change in page["data"]:
             key = f"{change['type']}:{change['id']}"
             if change["action"] == "upsert":

@@ -3,7 +3,8 @@
 ``views`` (routes) call ``catalogue`` (the services), which reads through ``queries``
 (each feature's public rule, filters, paging) and ``sync`` (the change log of
 ``changelog``, read with ``core.changefeed``) and writes ``schemas`` with ``serialise``.
-``http`` holds the rate limit, CORS and caching; ``errors`` the JSON errors.
+``http`` holds the rate limit, CORS and caching; ``errors`` the JSON errors; ``retention``
+compacts the change log on the job runner's schedule.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from branding.core.web.errors import register_error_renderer
 
 def init_app(app: Flask) -> None:
     """Register the API, its change log's hooks, its JSON errors and its HTTP headers."""
+    from branding.api import retention  # noqa: F401  (its schedule)
     from branding.api.views import bp
 
     app.register_blueprint(bp)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from branding.api import cursors, queries
 from branding.api import schemas as s
+from branding.api.errors import InvalidParameter
 from branding.api.http import note_modified
 from branding.api.params import ChangesQuery, EventQuery, ListQuery, Query
 from branding.api.resources import BY_KIND, Resource
@@ -15,7 +17,10 @@ from branding.core.content.publishing import utcnow
 
 
 def page(resource: Resource, params: Query) -> s.Schema:
-    """Return one page of a list, and the cursor of the next."""
+    """Return one page of a list, and the cursor of the next (or, to sync, its changes)."""
+    cursor = getattr(params, "cursor", None)
+    if getattr(params, "updated_since", None) is not None or cursors.is_sync_cursor(cursor):
+        return _changes(params, resource.kind)
     after = cursors.read_list_cursor(resource.kind, getattr(params, "cursor", None))
     limit = getattr(params, "limit", 20)
     if isinstance(params, ListQuery):
@@ -48,8 +53,20 @@ def one(
 
 def changes(params: ChangesQuery) -> s.Changes:
     """Return the items changed after the cursor (tombstones for those gone), and the next."""
-    position = cursors.read_sync_cursor(params.cursor)
-    feed = changes_after(position, params.limit)
+    return _changes(params, None)
+
+
+def _changes(params: Any, kind: str | None) -> s.Changes:
+    """Return the changes after a sync cursor or a moment, of one kind or all, and the next."""
+    if kind is not None and params.filtered():
+        raise InvalidParameter(
+            "invalid_parameter", "updated_since and a sync cursor take no filter but language."
+        )
+    position, epoch = cursors.read_sync_cursor(params.cursor, kind)
+    since = getattr(params, "updated_since", None)
+    if since is not None and params.cursor is not None:
+        raise InvalidParameter("invalid_parameter", "Give updated_since or cursor, not both.")
+    feed = changes_after(position, params.limit, since, epoch, kind)
     writer, now = Writer(params.language), utcnow()
     data = []
     for entry in feed.entries:
@@ -63,7 +80,7 @@ def changes(params: ChangesQuery) -> s.Changes:
         data.append(s.Change(type=entry.kind, id=entry.item_id, action=action, item=item))  # type: ignore[arg-type]
     meta = s.ChangesMeta(
         count=len(data),
-        next_cursor=cursors.sync_cursor(feed.after),
+        next_cursor=cursors.sync_cursor(feed.after, feed.epoch, kind),
         more=feed.more,
         language=params.language,
     )

@@ -1,4 +1,8 @@
-"""Opaque cursors: a list's last id, or a sync position, as URL-safe base64 of JSON."""
+"""Opaque cursors: a list's last id, or a sync position, as URL-safe base64 of JSON.
+
+A sync position handed out by a list (``?updated_since=``) names its kind (``k``), so it
+continues only that list; one from ``/changes`` names none.
+"""
 
 from __future__ import annotations
 
@@ -38,23 +42,37 @@ def read_list_cursor(kind: str, cursor: str | None) -> int:
     return data["a"]
 
 
-def sync_cursor(position: Position) -> str:
-    """Return the cursor of a sync position."""
-    return _encode(json.loads(position.to_json()))
+def sync_cursor(position: Position, epoch: int, kind: str | None = None) -> str:
+    """Return the cursor of a sync position read in a compaction epoch (of one list's kind,
+    or of every kind)."""
+    data = {**json.loads(position.to_json()), "e": epoch}
+    return _encode(data if kind is None else {"k": kind, **data})
 
 
-def read_sync_cursor(cursor: str | None) -> Position:
-    """Return the sync position a cursor holds (the beginning without one)."""
+def is_sync_cursor(cursor: str | None) -> bool:
+    """Tell whether a list's cursor is a sync position (from ``updated_since``)."""
     if cursor is None:
-        return Position()
+        return False
+    data = _decode(cursor)
+    return isinstance(data, dict) and "high" in data
+
+
+def read_sync_cursor(cursor: str | None, kind: str | None = None) -> tuple[Position | None, int]:
+    """Return the sync position and epoch a cursor holds (None, 0 without one: the start)."""
+    if cursor is None:
+        return None, 0
     data = _decode(cursor)
     try:
         if not isinstance(data, dict) or not _whole(data["high"]):
             raise ValueError("no high")
+        if data.get("k") != kind:
+            raise ValueError("another list's")
+        if not _whole(data.get("e", 0)):
+            raise ValueError("bad epoch")
         gaps = tuple(_gap(g) for g in data.get("gaps", []))
     except (KeyError, TypeError, ValueError) as error:
         raise InvalidParameter("invalid_cursor", "The cursor is not a sync cursor.") from error
-    return Position(data["high"], gaps)
+    return Position(data["high"], gaps), data.get("e", 0)
 
 
 def _gap(value: object) -> Gap:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Response, jsonify
-from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
+from werkzeug.exceptions import BadRequest, Gone, HTTPException, InternalServerError
 
 from branding.extensions import db
 
@@ -11,6 +11,7 @@ CODES = {
     400: "bad_request",
     404: "not_found",
     405: "method_not_allowed",
+    410: "gone",
     413: "too_large",
     429: "rate_limited",
     500: "server_error",
@@ -24,6 +25,18 @@ class InvalidParameter(BadRequest):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.api_code = code
+
+
+class ResyncRequired(Gone):
+    """A sync position or moment older than the change log keeps: start again from nothing."""
+
+    api_code = "resync_required"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The change log no longer holds every change since this cursor or moment: "
+            "discard the local copy and sync again without a cursor (or updated_since)."
+        )
 
 
 def render(error: Exception) -> Response:

@@ -22,6 +22,7 @@ BASE = "/api/v1"
 ERRORS = {
     "400": "invalid parameters",
     "404": "no such item",
+    "410": "the cursor or updated_since is older than the change log keeps: resync_required",
     "429": "too many requests: wait Retry-After seconds",
 }
 GUIDE = [
@@ -31,10 +32,25 @@ GUIDE = [
     ("Paging", "Lists are in id order. meta.next_cursor, passed as ?cursor=, gives the next "
      "page; it is null on the last one. limit is 1 to 100. With near, a page may hold fewer "
      "items than limit and still have a next one."),
-    ("Syncing", "GET /api/v1/changes without a cursor lists every item from the start; "
-     "store meta.next_cursor and pass it next time to get only what changed since, "
-     "tombstones (action delete) included. Ask again at once while meta.more is true. No "
-     "change is missed or delivered out of order, even when transactions commit late."),
+    ("Syncing", "GET /api/v1/changes without a cursor lists every public item from the start "
+     "of the change log (compacted: each item's latest change); store meta.next_cursor and "
+     "pass it as ?cursor= next time to get only what changed since, tombstones (action "
+     "delete: unpublished, suspended or deleted) included, for items that were ever public; "
+     "ask again at once while meta.more is true. From a cursor, every change is delivered "
+     "once, in the order it was logged, even one whose transaction commits after a later "
+     "one: the cursor waits for it (at least once if you lose an answer before storing its "
+     "cursor; apply changes idempotently)."),
+    ("Syncing from a moment", "Each list also takes ?updated_since= (ISO 8601; UTC without an "
+     "offset): it then answers like /changes, for its own kind only, with the changes logged "
+     "after that moment, and meta.next_cursor, which the same list continues from as "
+     "?cursor= with the guarantee above. Pass the cursor, not a later moment, next time: a "
+     "moment cannot promise to miss nothing, since a change is logged when it is made, not "
+     "when it commits, so one made before your last request and committed after it carries "
+     "a time you have passed. updated_since and a sync cursor take no filter but language."),
+    ("Retention", "Changes are kept API_CHANGES_RETENTION_DAYS days (30 by default); after "
+     "that an item's superseded changes and the tombstones go. A cursor or updated_since "
+     "older than that is answered 410 with code resync_required: discard the local copy "
+     "and sync again without a cursor."),
     ("Caching", "Answers carry ETag and Last-Modified; send If-None-Match or "
      "If-Modified-Since to get a 304. Caches may keep them for a minute."),
     ("Limits", "Each client may make a fixed number of requests a minute; past it the "
@@ -76,15 +92,23 @@ def _not_null(field: dict[str, Any]) -> dict[str, Any]:
     return field
 
 
-def _operation(op_id: str, summary: str, model: type[Any], query: type[p.Query], item: bool):
+def _operation(
+    op_id: str,
+    summary: str,
+    model: type[Any],
+    query: type[p.Query],
+    item: bool,
+    syncs: bool = False,
+):
+    schema: dict[str, Any] = {"$ref": REF.format(model=model.__name__)}
+    if syncs and model is not s.Changes:  # a list: a page, or its changes (updated_since)
+        schema = {"anyOf": [schema, {"$ref": REF.format(model="Changes")}]}
     responses: dict[str, Any] = {
-        "200": {
-            "description": "OK",
-            "content": {"application/json": {"schema": {"$ref": REF.format(model=model.__name__)}}},
-        },
+        "200": {"description": "OK", "content": {"application/json": {"schema": schema}}},
         "304": {"description": "not modified since the ETag or date sent"},
     }
-    codes = ERRORS if item else {k: v for k, v in ERRORS.items() if k != "404"}
+    unused = {"410"} if item else {"404"} | (set() if syncs else {"410"})
+    codes = {k: v for k, v in ERRORS.items() if k not in unused}
     for code, description in codes.items():
         content = {"application/json": {"schema": {"$ref": REF.format(model="Error")}}}
         responses[code] = {"description": description, "content": content}
@@ -102,7 +126,9 @@ def document() -> dict[str, Any]:
     paths: dict[str, Any] = {}
     for r in RESOURCES.values():
         paths[f"{BASE}/{r.plural}"] = {
-            "get": _operation(f"list_{r.plural}", f"List {r.plural}", r.page, r.query, False)
+            "get": _operation(
+                f"list_{r.plural}", f"List {r.plural}", r.page, r.query, False, syncs=True
+            )
         }
         path = f"{BASE}/{r.plural}/{{item_id}}"
         paths[path] = {
@@ -116,7 +142,12 @@ def document() -> dict[str, Any]:
             paths[path] = {"get": op}
     paths[f"{BASE}/changes"] = {
         "get": _operation(
-            "list_changes", "Changes after a sync cursor", s.Changes, p.ChangesQuery, False
+            "list_changes",
+            "Changes after a sync cursor",
+            s.Changes,
+            p.ChangesQuery,
+            False,
+            syncs=True,
         )
     }
     schemas = _schemas()

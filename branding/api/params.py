@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -27,11 +27,38 @@ class Query(BaseModel):
     )
 
 
-class ListQuery(Query):
-    """Parameters every list takes."""
+UPDATED_SINCE = (
+    "ISO 8601 moment (UTC without an offset): list what changed after it, tombstones "
+    "included, as /changes does; continue with meta.next_cursor (see the guide)"
+)
+
+
+class Syncable(Query):
+    """Parameters every list takes: paging, or the changes after a moment."""
 
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="items per page")
-    cursor: str | None = Field(None, max_length=4000, description="from meta.next_cursor")
+    cursor: str | None = Field(
+        None, max_length=20000, description="from meta.next_cursor (a page's, or a sync's)"
+    )
+    updated_since: datetime | None = Field(None, description=UPDATED_SINCE)
+
+    @field_validator("updated_since")
+    @classmethod
+    def _moment(cls, value: datetime | None) -> datetime | None:
+        if value is None:
+            return None
+        if not 1900 <= value.year <= 2199:
+            raise ValueError("the year must be between 1900 and 2199")
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def filtered(self) -> bool:
+        """Tell whether any filter is given (a sync takes none)."""
+        return False
+
+
+class ListQuery(Syncable):
+    """Parameters every list of searchable items takes."""
+
     area: str | None = Field(None, pattern=SLUG, description="an area's slug")
     q: str | None = Field(None, min_length=1, max_length=100, description="search words")
     near: str | None = Field(
@@ -49,6 +76,11 @@ class ListQuery(Query):
             raise ValueError("near must be latitude,longitude")
         return value
 
+    def filtered(self) -> bool:
+        """Tell whether any filter is given (a sync takes none)."""
+        fields = ("area", "q", "near", "category", "date_from", "date_to", "business")
+        return any(getattr(self, name, None) is not None for name in fields)
+
     def point(self) -> tuple[float, float] | None:
         """Return the ``near`` point, if any."""
         if not self.near:
@@ -57,9 +89,8 @@ class ListQuery(Query):
         return float(lat), float(lon)
 
 
-class AreaQuery(Query):
-    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="items per page")
-    cursor: str | None = Field(None, max_length=4000, description="from meta.next_cursor")
+class AreaQuery(Syncable):
+    pass
 
 
 class DestinationQuery(ListQuery):

@@ -1,12 +1,12 @@
 """What the API answers, as pydantic models: the code builds them, OpenAPI describes them.
 
 Field names follow schema.org where it has one (``name``, ``startDate``, ``geo``,
-``openingHours``, ``offers``, ``image``…), in camelCase like schema.org itself.
+``openingHoursSpecification``, ``offers``, ``image``…), in camelCase like schema.org itself.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -67,6 +67,43 @@ class Photo(Schema):
     renditions: list[Rendition]
 
 
+DayOfWeek = Literal[
+    "https://schema.org/Monday",
+    "https://schema.org/Tuesday",
+    "https://schema.org/Wednesday",
+    "https://schema.org/Thursday",
+    "https://schema.org/Friday",
+    "https://schema.org/Saturday",
+    "https://schema.org/Sunday",
+]
+CLOCK = r"^([01][0-9]|2[0-4]):[0-5][0-9]$"
+
+
+class OpeningHours(Schema):
+    """Weekly hours (schema.org OpeningHoursSpecification), WIB wall-clock time; the days with
+    the same hours grouped. Closing at midnight is 23:59; closing before opening runs past
+    midnight into the next day."""
+
+    type: Literal["OpeningHoursSpecification"] = "OpeningHoursSpecification"
+    dayOfWeek: list[DayOfWeek] = Field(min_length=1)
+    opens: str = Field(pattern=CLOCK)
+    closes: str = Field(pattern=CLOCK)
+
+
+class SpecialOpeningHours(Schema):
+    """Hours on one date replacing the weekly ones (closed all day: opens = closes = 00:00)."""
+
+    type: Literal["OpeningHoursSpecification"] = "OpeningHoursSpecification"
+    validFrom: date
+    validThrough: date
+    opens: str = Field(pattern=CLOCK)
+    closes: str = Field(pattern=CLOCK)
+
+
+HOURS = "weekly hours; empty when not known"
+SPECIAL = "dates in the coming year whose hours differ from the weekly ones"
+
+
 class Ref(Schema):
     id: int
     slug: str
@@ -106,7 +143,8 @@ class Destination(Schema):
     area: Ref
     address: str
     geo: Geo | None
-    openingHours: dict
+    openingHoursSpecification: list[OpeningHours] = Field(description=HOURS)
+    specialOpeningHoursSpecification: list[SpecialOpeningHours] = Field(description=SPECIAL)
     isAccessibleForFree: bool
     offers: list[Offer]
     amenityFeature: list[str]
@@ -180,7 +218,8 @@ class Business(Schema):
     area: Ref
     address: str
     geo: Geo | None
-    openingHours: dict
+    openingHoursSpecification: list[OpeningHours] = Field(description=HOURS)
+    specialOpeningHoursSpecification: list[SpecialOpeningHours] = Field(description=SPECIAL)
     telephone: str
     whatsapp: str
     email: str

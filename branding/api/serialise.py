@@ -12,11 +12,15 @@ from branding.areas.models import Area
 from branding.businesses.models import Business, Product
 from branding.calendar.occurrences import expand
 from branding.core.content.columns import MultilingualText
+from branding.core.content.opening_hours import upcoming_exceptions
+from branding.core.content.publishing import utcnow
 from branding.core.i18n import LANGUAGES
+from branding.core.i18n.formatting import to_wib
 from branding.core.web.urls import is_safe_link
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.media.models import Photo
+from branding.seo.jsonld import opening_hours_specification, special_opening_hours
 
 OCCURRENCES = 10  # an event's next occurrences listed with it
 HORIZON = timedelta(days=366)  # how far ahead they are looked for
@@ -35,6 +39,19 @@ class Writer:
         found = value.resolve(self.language)
         used = found.lang if str(found) else None
         return s.Resolved(value=str(found), language=used)  # type: ignore[arg-type]
+
+    def hours(self, hours: dict | None) -> dict[str, Any]:
+        """Return opening hours as the site's JSON-LD gives them (``type`` for ``@type``)."""
+        today = to_wib(utcnow()).date()
+        special = special_opening_hours(upcoming_exceptions(hours, today, days=366))
+        return {
+            "openingHoursSpecification": [
+                s.OpeningHours(**_typed(spec)) for spec in opening_hours_specification(hours)
+            ],
+            "specialOpeningHoursSpecification": [
+                s.SpecialOpeningHours(**_typed(spec)) for spec in special
+            ],
+        }
 
     def photos(self, item: Any) -> list[s.Photo]:
         return [self.photo(p) for p in item.gallery]
@@ -91,7 +108,7 @@ class Writer:
             area=s.Ref(id=item.area.id, slug=item.area.slug),
             address=item.address,
             geo=_geo(item),
-            openingHours=item.opening_hours or {},
+            **self.hours(item.opening_hours),
             isAccessibleForFree=item.entry_free,
             offers=offers,
             amenityFeature=[str(f) for f in item.facilities or []],
@@ -169,7 +186,7 @@ class Writer:
             area=s.Ref(id=item.area.id, slug=item.area.slug),
             address=item.address,
             geo=_geo(item),
-            openingHours=item.opening_hours or {},
+            **self.hours(item.opening_hours),
             telephone=item.phone,
             whatsapp=item.whatsapp,
             email=item.email,
@@ -208,3 +225,8 @@ def _geo(item: Any) -> s.Geo | None:
     if item.latitude is None or item.longitude is None:
         return None
     return s.Geo(latitude=item.latitude, longitude=item.longitude)
+
+
+def _typed(spec: dict) -> dict:
+    """Return a JSON-LD object with the API's ``type`` for its ``@type``."""
+    return {("type" if k == "@type" else k): v for k, v in spec.items()}

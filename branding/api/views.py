@@ -33,7 +33,7 @@ def answer(body: BaseModel):
 
 @bp.get("/<any(areas, destinations, events, businesses, products):plural>")
 def index(plural: str):
-    """List public items of one kind, filtered, a page at a time."""
+    """List public items of one kind, filtered, a page at a time (or what changed since)."""
     resource = RESOURCES[plural]
     return answer(catalogue.page(resource, parse(resource.query)))
 

@@ -107,6 +107,17 @@ class Batch:
     rows: list[Any] = field(default_factory=list)
     after: Position = field(default_factory=Position)
     more: bool = False  # the limit cut the batch short: read again
+    start: Position | None = None  # where it was read from
+    snapshot: tuple[int | None, int | None, float] | None = None  # xmin, xmax, when
+
+    def cut(self, count: int) -> Batch:
+        """Return the first ``count`` rows and the position after them: what a read of the
+        same snapshot with ``limit=count`` returns."""
+        if count >= len(self.rows) or self.start is None or self.snapshot is None:
+            return self
+        rows = self.rows[:count]
+        after = _after(self.start, [r.id for r in rows], True, *self.snapshot)
+        return Batch(rows, after, True, self.start, self.snapshot)
 
 
 def claim_xid(connection: Connection) -> None:
@@ -175,7 +186,7 @@ def read(
     after = _after(position, [r.id for r in rows], more, xmin, xmax, now)
     if connection.dialect.name in SINGLE_WRITER and not more:
         after = Position(after.high)  # nothing below a visible id can still commit
-    return Batch(rows, after, more)
+    return Batch(rows, after, more, position, (xmin, xmax, now))
 
 
 def _after(

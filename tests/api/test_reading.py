@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from datetime import UTC, datetime, timedelta
+
 from branding.businesses.models import ModerationStatus
 from branding.core.content.publishing import PublicationStatus
 from branding.extensions import db
@@ -113,3 +117,44 @@ def test_the_whole_sample_reads_through_the_api(sample_site):
         upserts |= {(c["type"], c["id"]) for c in changes["data"] if c["action"] == "upsert"}
         cursor, more = f"&cursor={changes['meta']['next_cursor']}", changes["meta"]["more"]
     assert len(upserts) >= sum(counts.values()) - counts["areas"]
+
+
+def test_opening_hours_are_schema_org_specifications_as_in_the_pages_json_ld(client, make):
+    soon = (datetime.now(UTC) + timedelta(days=5)).date().isoformat()
+    hours = {
+        "weekly": {
+            "mon": [["08:00", "17:00"]], "tue": [["08:00", "17:00"]], "sun": [["09:00", "24:00"]]
+        },
+        "exceptions": [{"date": soon, "closed": True}],
+    }  # fmt: skip
+    for item, path in [
+        (make.destination(opening_hours=hours), "destinations"),
+        (make.business(opening_hours=hours), "businesses"),
+    ]:
+        body = client.get(f"/api/v1/{path}/{item.id}").get_json()
+        weekly = body["openingHoursSpecification"]
+        assert {
+            "type": "OpeningHoursSpecification",
+            "dayOfWeek": ["https://schema.org/Monday", "https://schema.org/Tuesday"],
+            "opens": "08:00",
+            "closes": "17:00",
+        } in weekly
+        assert body["specialOpeningHoursSpecification"] == [
+            {"type": "OpeningHoursSpecification", "validFrom": soon, "validThrough": soon,
+             "opens": "00:00", "closes": "00:00"}
+        ]  # fmt: skip
+        html = client.get(f"/en/{path}/{item.slug}").get_data(as_text=True)
+        place = _place_in_json_ld(html)
+        for key in ("openingHoursSpecification", "specialOpeningHoursSpecification"):
+            as_api = [
+                {("type" if k == "@type" else k): v for k, v in x.items()} for x in place[key]
+            ]
+            assert body[key] == as_api, (path, key)
+    empty = client.get(f"/api/v1/destinations/{make.destination(opening_hours={}).id}").get_json()
+    assert empty["openingHoursSpecification"] == empty["specialOpeningHoursSpecification"] == []
+
+
+def _place_in_json_ld(html: str) -> dict:
+    (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(script)
+    return next(x for x in data.get("@graph", [data]) if "openingHoursSpecification" in x)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import update
 
 from branding.businesses.models import ModerationStatus
 from branding.core.content.publishing import PublicationStatus
@@ -31,7 +32,7 @@ def test_a_first_sync_gets_every_public_item_and_a_second_nothing(client, make):
     upserts = {(kind, item_id) for kind, item_id, action in seen if action == "upsert"}
     assert {("business", business.id), ("product", product.id)} <= upserts
     assert ("destination", destination.id) in upserts and ("area", business.area.id) in upserts
-    assert ("destination", draft.id, "delete") in seen  # a draft is never shown, only its id
+    assert all(item_id != draft.id or kind != "destination" for kind, item_id, _ in seen)
     assert len(seen) == len(set((k, i) for k, i, _ in seen))  # each item once
     assert sync(client, cursor)[0] == []
 
@@ -61,6 +62,41 @@ def test_an_unpublish_a_delete_and_a_suspension_arrive_as_tombstones(client, mak
     ]
     body = client.get(f"/api/v1/changes?cursor={cursor}").get_json()
     assert body["data"] == [] and body["meta"]["next_cursor"] == cursor
+
+
+def test_only_items_that_were_once_public_get_a_tombstone(client, make):
+    """A draft deleted or edited before it was published leaves no trace: not even its id."""
+    _, cursor = sync(client)
+    draft, shown = make.destination(status=PublicationStatus.DRAFT), make.destination()
+    pending = make.business(status=ModerationStatus.PENDING)
+    waiting = make.product(pending)  # approved itself, hidden while its business waits
+    seen, cursor = sync(client, cursor)
+    assert ("destination", draft.id) not in {(k, i) for k, i, _ in seen}
+    hidden = {("business", pending.id), ("product", waiting.id)}
+    assert hidden.isdisjoint((k, i) for k, i, _ in seen)
+
+    draft.name = {"id": "Masih draf"}
+    shown.status = PublicationStatus.DRAFT
+    db.session.commit()
+    db.session.delete(draft)
+    db.session.delete(waiting)
+    db.session.commit()
+    seen, cursor = sync(client, cursor)
+    assert seen == [("destination", shown.id, "delete")]  # seen once, so it gets one
+    everything, _ = sync(client)  # from the start: the draft's rows are there, unsent
+    assert ("destination", draft.id) not in {(k, i) for k, i, _ in everything}
+    assert ("product", waiting.id) not in {(k, i) for k, i, _ in everything}
+
+    approved = make.business(status=ModerationStatus.PENDING)
+    product = make.product(approved)
+    approved.status = ModerationStatus.APPROVED  # its product becomes public with it
+    db.session.commit()
+    seen, cursor = sync(client, cursor)
+    assert ("product", product.id, "upsert") in seen
+    approved.status = ModerationStatus.SUSPENDED
+    db.session.commit()
+    seen, _ = sync(client, cursor)
+    assert seen == [("business", approved.id, "delete"), ("product", product.id, "delete")]
 
 
 def test_a_change_shows_its_new_state_once(client, make):
@@ -137,3 +173,18 @@ def test_a_venue_withdrawn_changes_the_events_it_hosts(client, make):
     ]
     location = body["data"][1]["item"]["location"]
     assert location["destination"] is None and location["geo"] is None  # nothing of the draft
+
+
+def test_items_a_bulk_statement_publishes_get_their_tombstone_later(client, make):
+    draft = make.destination(status=PublicationStatus.DRAFT)
+    _, cursor = sync(client)
+    db.session.execute(
+        update(Destination).where(Destination.id == draft.id).values(status="published")
+    )
+    db.session.commit()
+    seen, cursor = sync(client, cursor)
+    assert ("all", 0, "resync") in seen
+    db.session.delete(db.session.get(Destination, draft.id))
+    db.session.commit()
+    seen, _ = sync(client, cursor)
+    assert seen == [("destination", draft.id, "delete")]  # public once: a client may hold it

@@ -31,7 +31,7 @@ def compress(body: bytes, encoding: str) -> bytes:
     """Compress a body as Flask-Compress would, at its configured levels."""
     config = current_app.config
     if encoding == "br":
-        import brotli  # type: ignore[import-untyped]  # installed with Flask-Compress
+        import brotli  # installed with Flask-Compress
 
         return brotli.compress(body, quality=config.get("COMPRESS_BR_LEVEL", 4))
     return gzip.compress(body, compresslevel=config.get("COMPRESS_LEVEL", 6))
