@@ -17,6 +17,8 @@ from flask_babel import Babel, Domain
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import BaseConverter
 
+from branding.core.i18n import marking
+
 
 @dataclass(frozen=True)
 class Language:
@@ -93,7 +95,7 @@ class FallbackAwareTranslations(Translations):
     def _fell_back(text: str) -> str:
         if has_request_context():
             g.setdefault("ui_fallbacks", set()).add(text)
-        return text
+        return marking.wrap(text)  # marked lang="id" when a page is rendered (``marking``)
 
 
 def fell_back(text: str) -> bool:
