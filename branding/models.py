@@ -15,6 +15,7 @@ from branding.media.models import Photo
 from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
 from branding.workbench.models import (
     CatalogVersion,
+    CoverageRecord,
     GlossaryTerm,
     InterfaceTranslation,
     TranslationStatus,
@@ -30,6 +31,7 @@ __all__ = [
     "AreaKind",
     "BrandingSettings",
     "CatalogVersion",
+    "CoverageRecord",
     "InterfaceTranslation",
     "TranslationStatus",
     "CountBatch",
