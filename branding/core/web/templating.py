@@ -20,6 +20,7 @@ from branding.core.i18n import (
     LANGUAGE_LABELS,
     LANGUAGES,
     current_language,
+    fell_back,
     formatting,
     marking,
 )
@@ -118,6 +119,11 @@ class MarkingTemplate(Template):
         return marking.finish(html, fallback)
 
 
+def ui(text: Any) -> Any:
+    """Mark a text made before the page (a form's error) if it fell back to another catalog."""
+    return marking.wrap(str(text)) if fell_back(text) else text
+
+
 def capitalize(text: str) -> str:
     """Capitalize like Jinja's filter, looking past a fallback's marker."""
     text = str(text)
@@ -141,6 +147,7 @@ def init_app(app: Flask) -> None:
         safe_link=safe_link,
         language_name=lambda code: LANGUAGE_LABELS[code],
         capitalize=capitalize,
+        ui=ui,
     )
     app.jinja_env.globals.update(
         LANGUAGES=LANGUAGES,
