@@ -23,9 +23,9 @@ FLAG = "mark_ui_fallbacks"
 RENDERING = "marking_page"
 # The characters as tojson and urlencode write them, which no element can mark.
 _ENCODED = re.compile(r"\\u[eE]00[01]|%EE%80%8[01]", re.IGNORECASE)
-_MARKUP = re.compile(
-    r"<!--.*?-->|<(script|style|title|textarea)\b[^>]*>.*?</\1\s*>|<[^>]*>",
-    re.IGNORECASE | re.DOTALL,
+_ENCODED_STARTS = ("\\ue00", "\\uE00", "%EE%80%8", "%ee%80%8")  # found faster than by _ENCODED
+_RAW = re.compile(
+    r"<!--.*?-->|<(script|style|title|textarea)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
 )
 _OPTION = re.compile(
     f"<option\\b([^>]*)>(\\s*){START}([^{START}{END}<]*){END}(\\s*)</option>", re.IGNORECASE
@@ -72,16 +72,19 @@ def _pairs(html: str) -> list[tuple[int, int]]:
 
 def finish(html: str, lang: str) -> str:
     """Turn the markers of a rendered page into ``lang`` marking, or remove them."""
-    html = _ENCODED.sub("", html)
+    if any(code in html for code in _ENCODED_STARTS):
+        html = _ENCODED.sub("", html)
     if START not in html and END not in html:
         return html
     html = _OPTION.sub(lambda m: f'<option{m[1]} lang="{lang}">{m[2]}{m[3]}{m[4]}</option>', html)
     starts, ends = [], []
-    for found in _MARKUP.finditer(html):
+    for found in _RAW.finditer(html):
         starts.append(found.start())
         ends.append(found.end())
 
     def in_markup(pos: int) -> bool:
+        if html.rfind("<", 0, pos) > html.rfind(">", 0, pos):  # inside a tag: an attribute
+            return True
         at = bisect_right(starts, pos) - 1
         return at >= 0 and pos < ends[at]
 
