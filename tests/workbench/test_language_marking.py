@@ -48,3 +48,10 @@ def test_a_forms_errors_that_fell_back_are_marked_indonesian(client):
                             r'<span lang="id">[^<]+</span>', error), error  # fmt: skip
     summary = re.search(r'<div class="error-summary".*?</div>', html, re.DOTALL)
     assert summary and '<span lang="id">' in summary[0]
+
+
+def test_a_message_flashed_before_a_redirect_is_marked_indonesian(app, client):
+    response = client.get("/btd/my/", follow_redirects=True)
+    html = response.get_data(as_text=True)
+    message = _indonesian(app, "Please log in to see that page.")
+    assert f'<p class="notice notice-info"><span lang="id">{message}</span></p>' in html

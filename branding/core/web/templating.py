@@ -20,6 +20,7 @@ from branding.core.i18n import (
     LANGUAGE_LABELS,
     LANGUAGES,
     current_language,
+    fallback_text,
     fell_back,
     formatting,
     marking,
@@ -120,8 +121,8 @@ class MarkingTemplate(Template):
 
 
 def ui(text: Any) -> Any:
-    """Mark a text made before the page (a form's error) if it fell back to another catalog."""
-    return marking.wrap(str(text)) if fell_back(text) else text
+    """Mark a text made before the page (a form's error, a flash) that came from the fallback."""
+    return marking.wrap(str(text)) if fell_back(text) or fallback_text(text) else text
 
 
 def capitalize(text: str) -> str:
