@@ -16,6 +16,7 @@ from branding.media.models import Photo
 from branding.search.models import MissedSearch, SearchIndexState, SearchOutbox
 from branding.workbench.models import (
     CatalogVersion,
+    CoverageRecord,
     GlossaryTerm,
     InterfaceTranslation,
     TranslationStatus,
@@ -34,6 +35,7 @@ __all__ = [
     "AreaKind",
     "BrandingSettings",
     "CatalogVersion",
+    "CoverageRecord",
     "InterfaceTranslation",
     "TranslationStatus",
     "CountBatch",

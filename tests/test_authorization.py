@@ -187,9 +187,8 @@ MATRIX = {
     "/<lang:lang>/office/workbench/content/": "workbench",
     "/<lang:lang>/office/workbench/glossary": "workbench",
     "/<lang:lang>/office/workbench/glossary/<int:term_id>/delete": "workbench",
-    "/<lang:lang>/office/workbench/content/<any(destination, event):kind>/<int:content_id>": (
-        "workbench"
-    ),
+    "/<lang:lang>/office/workbench/content/<any(destination, event, area, business, product):kind>"
+    "/<int:content_id>": "workbench",
     "/<lang:lang>/office/workbench/suggestions/<int:row_id>/<any(approve, reject):decision>": (
         "workbench"
     ),

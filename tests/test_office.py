@@ -5,10 +5,12 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from branding.accounts.models import AuditEntry, Role
+from branding.businesses.models import ModerationStatus
 from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
 from branding.events.models import Event
 from branding.extensions import db
+from branding.identity.models import BrandingSettings
 from tests.accounts_helpers import login
 
 
@@ -193,7 +195,25 @@ def test_admin_cannot_lock_themselves_out(client, make):
 
 
 def test_translation_status_page_lists_gaps(client, make):
-    make.destination(slug="lae-une", name={"id": "Lae Une"})
+    place = make.destination(slug="lae-une", name={"id": "Lae Une"})
     login(client, make.user(Role.EDITOR))
     html = client.get("/en/office/translations?language=btd").get_data(as_text=True)
-    assert "lae-une" in html and "name" in html
+    assert f'<a href="/en/office/destinations/{place.id}/edit">Lae Une</a>' in html
+    assert "Name, Summary" in html
+
+
+def test_translation_status_rows_link_to_their_editors_with_human_labels(client, make):
+    business = make.business(name="Kopi Sample")
+    product = make.product(business, name={"id": "Kopi Bubuk", "en": "Ground coffee"})
+    hidden = make.business(name="Usaha Draf", status=ModerationStatus.DRAFT)
+    db.session.add(BrandingSettings(site_name={"id": "Situs", "en": "Site"}, regency_name="Pakpak"))
+    db.session.commit()
+    login(client, make.user(Role.ADMIN))
+    html = client.get("/en/office/translations?language=btd").get_data(as_text=True)
+    assert "branding_settings#" not in html
+    assert '<a href="/en/office/admin/settings">The site&#39;s branding</a>' in html
+    assert f'<a href="/en/office/workbench/content/business/{business.id}">Kopi Sample</a>' in html
+    editor = f"/en/office/workbench/content/product/{product.id}"
+    assert f'<a href="{editor}">Ground coffee · Kopi Sample</a>' in html
+    assert f'<a href="/en/office/moderation/businesses/{hidden.id}/preview">Usaha Draf</a>' in html
+    assert "<td>Site name</td>" in html

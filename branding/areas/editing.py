@@ -32,9 +32,11 @@ def add_area(**fields) -> Area:
     return area
 
 
-def save_area(actor: User, area: Area | None, values: dict[str, Any], slug: str = "") -> Area:
-    """Create or update an area, and log the change."""
-    return editing.save_item(actor, area, Area, values, EDITABLE, slug)
+def save_area(
+    actor: User, area: Area | None, values: dict[str, Any], slug: str = "", as_draft: bool = False
+) -> Area:
+    """Create or update an area, and log the change (with ``as_draft``, keep it as a draft)."""
+    return editing.save_item(actor, area, Area, values, EDITABLE, slug, as_draft=as_draft)
 
 
 def delete_area(actor: User, area: Area) -> None:

@@ -7,11 +7,15 @@ through ``branding.moderation``, which calls ``mark_approved`` as ``add_business
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 
+from branding.accounts import audit
+from branding.accounts.models import User
 from branding.businesses.models import Business, ModerationStatus, Product
-from branding.businesses.review import snapshot
+from branding.businesses.review import changes, record, snapshot
+from branding.core.content.columns import clean_translations
 from branding.core.content.publishing import utcnow
 from branding.editorial import revisions
 from branding.editorial.models import RevisionKind, RevisionStatus
@@ -75,3 +79,52 @@ def add_product(business: Business, **fields) -> Product:
     db.session.flush()
     _baseline(product)
     return product
+
+
+def propose(actor: User, item: Business | Product, values: dict[str, Any], editable) -> dict:
+    """Stage a change to an approved listing as a revision waiting for review (caller commits).
+
+    The row (what visitors see) keeps its reviewed fields; fields that are not reviewed
+    (a product's availability) change at once. Returns the audit's changes.
+    """
+    live = revisions.snapshot(item)
+    waiting = revisions.latest(item, revisions.PENDING)
+    proposed = {**(waiting.data if waiting else live), **revisions.plain_values(values)}
+    reviewed = revisions.spec_of(item).reviewed or editable
+    unreviewed = [name for name in editable if name not in reviewed]
+    for name in unreviewed:
+        setattr(item, name, values[name])
+    proposed.update({name: revisions.plain_values(values)[name] for name in unreviewed})
+    differs = changes({k: live.get(k) for k in reviewed}, {k: proposed.get(k) for k in reviewed})
+    changed = audit.diff({k: live.get(k) for k in editable}, {k: proposed[k] for k in editable})
+    if differs:
+        revision = revisions.record(item, actor, RevisionKind.EDIT, revisions.PENDING, proposed)
+        item.submitted_at = utcnow()
+        changed["revision"] = [None, revision.id]
+    elif waiting is not None:  # everything is back as approved: nothing to review
+        revisions.supersede_waiting(item)
+        changed["revision"] = [waiting.id, None]
+    return changed
+
+
+def waiting_texts(item: Business | Product) -> dict[str, Any]:
+    """Return the listing's values as the office would approve them next (a waiting change's)."""
+    waiting = revisions.latest(item, revisions.PENDING)
+    return dict(waiting.data) if waiting is not None else revisions.snapshot(item)
+
+
+def save_translation(actor: User, item: Business | Product, texts: dict[str, dict]) -> None:
+    """Propose new per-language texts of an approved listing for the office's review.
+
+    A translator's change goes where an owner's does: visitors keep the approved version, the
+    office approves or rejects it with the business's change set. The listing is never
+    unpublished, and its owner's waiting change is kept (the texts are added on top of it).
+    """
+    editable = BUSINESS_VALUES if isinstance(item, Business) else PRODUCT_VALUES
+    values = {name: waiting_texts(item).get(name) for name in editable}
+    values.update({name: clean_translations(text) for name, text in texts.items()})
+    if isinstance(item, Product):
+        values["available"] = item.available  # not reviewed: as it is now
+    changed = propose(actor, item, values, editable)
+    record(actor, "update", item, changed)
+    db.session.commit()

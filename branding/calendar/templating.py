@@ -7,12 +7,12 @@ from datetime import date, datetime
 from babel.dates import format_date, get_day_names
 
 from branding.core.i18n import babel_locale
-from branding.core.i18n.formatting import to_wib
+from branding.core.i18n.formatting import locale_words, to_wib
 
 
 def month_year(first: date) -> str:
     """Name a month as the visitor's language does (``Desember 2026``)."""
-    return format_date(first, "LLLL y", locale=babel_locale())
+    return locale_words(format_date(first, "LLLL y", locale=babel_locale()))
 
 
 def wib_month(moment: datetime) -> str:
@@ -25,4 +25,4 @@ def weekday_headers(week_start: int) -> list[tuple[str, str]]:
     locale = babel_locale()
     short, wide = get_day_names("abbreviated", locale=locale), get_day_names("wide", locale=locale)
     order = [(week_start + n) % 7 for n in range(7)]
-    return [(short[d], wide[d]) for d in order]
+    return [(locale_words(short[d]), locale_words(wide[d])) for d in order]

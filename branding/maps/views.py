@@ -6,6 +6,7 @@ from flask import Blueprint, Response, jsonify, render_template, request, url_fo
 
 from branding.areas.services import all_areas, area_arg
 from branding.core.content.publishing import utcnow
+from branding.core.i18n import marking
 from branding.maps import services
 from branding.maps.preview import preview_svg
 
@@ -26,9 +27,11 @@ def map_filter() -> services.MapFilter:
 def index():
     """Show destinations, businesses and events on a map, and the same places as a list."""
     filters = map_filter()
+    with marking.marked():  # its labels and dates are made here, before the page
+        found = services.places(filters, utcnow())
     return render_template(
         "maps/index.html",
-        places=services.places(filters, utcnow()),
+        places=found,
         filters=filters,
         areas=all_areas(),
         data_url=url_for("maps.data", **filters.args()),

@@ -13,6 +13,7 @@ from branding.core.i18n import LANGUAGES, catalogs
 from branding.office.content_status import translation_gaps
 from branding.workbench import pofiles
 from branding.workbench.coverage import content_coverage, interface_coverage
+from branding.workbench.history import over_time
 from branding.workbench.strings import TARGET_LANGUAGES
 
 translate_cli = AppGroup("translate", help="Interface catalogs and content translations.")
@@ -48,7 +49,7 @@ def compile_command() -> None:
 @click.option("--verbose", is_flag=True, help="List the untranslated strings.")
 def status_command(verbose: bool) -> None:
     """Report interface coverage per language (with approved rows); fail when id or en lacks any."""
-    incomplete = []
+    incomplete, history = [], over_time()
     for code in LANGUAGES:
         status = catalogs.catalog_status(_directory(), code)
         line = (
@@ -64,8 +65,17 @@ def status_command(verbose: bool) -> None:
         click.echo(line)
         if code in TARGET_LANGUAGES:
             content = content_coverage(code)
-            click.echo(f"{code} content: {content.complete} of {content.total} destinations and "
-                       "events have every text")  # fmt: skip
+            click.echo(
+                f"{code} content: {content.complete} of {content.total} items (destinations, "
+                "events, areas, businesses, products) have every text"
+            )
+        points = history.get(code, [])[-7:]
+        if points:
+            days = ", ".join(
+                f"{p.day.isoformat()} {p.interface_percent:.1f}%/{p.content_percent:.1f}%"
+                for p in points
+            )
+            click.echo(f"{code} over time (interface/content): {days}")
         if verbose:
             for msgid in status.missing + status.fuzzy:
                 click.echo(f"    {msgid}")

@@ -15,7 +15,10 @@ from branding.core.i18n.formatting import WIB
 from branding.core.web.query_args import page_arg, require_page
 from branding.office.content_status import translation_gaps
 from branding.office.overview import office_overview
+from branding.office.translation_links import FIELD_LABELS, GAP_KINDS, gap_editor_url
 from branding.search import health as search_health
+from branding.workbench.coverage import all_coverage
+from branding.workbench.history import over_time
 
 bp = Blueprint("office", __name__, url_prefix="/<lang:lang>/office")
 
@@ -74,4 +77,7 @@ def translations():
     """List the content fields that still need a translation, per language."""
     lang = request.args.get("language")
     gaps = translation_gaps(lang if lang in LANGUAGES else None)
-    return render_template("office/translations.html", gaps=gaps, language=lang)
+    return render_template(
+        "office/translations.html", gaps=gaps, language=lang, editor_url=gap_editor_url,
+        kinds=GAP_KINDS, fields=FIELD_LABELS, coverage=all_coverage(), history=over_time(),
+    )  # fmt: skip

@@ -32,12 +32,11 @@ from sqlalchemy.orm import selectinload
 from branding.accounts import audit
 from branding.accounts.models import User
 from branding.areas.models import Area
-from branding.businesses.editing import BUSINESS_VALUES, PRODUCT_VALUES, next_position
+from branding.businesses.editing import BUSINESS_VALUES, PRODUCT_VALUES, next_position, propose
 from branding.businesses.models import Business, BusinessCategory, ModerationStatus, Product
 from branding.businesses.review import (
     WrongStatus,
     business_snapshot,
-    changes,
     product_snapshot,
     record,
 )
@@ -174,32 +173,6 @@ def _set(item: Business | Product, name: str, value: Any) -> None:
     setattr(item, name, clean_translations(value) if name in TEXTS[type(item)] else value)
 
 
-def _propose(owner: User, item: Business | Product, values: dict[str, Any], editable) -> dict:
-    """Keep a change to an approved listing as a revision waiting for review.
-
-    The row (what visitors see) keeps its reviewed fields; fields that are not reviewed
-    (a product's availability) change at once. Returns the audit's changes.
-    """
-    live = revisions.snapshot(item)
-    waiting = revisions.latest(item, WAITS)
-    proposed = {**(waiting.data if waiting else live), **revisions.plain_values(values)}
-    reviewed = revisions.spec_of(item).reviewed or editable
-    unreviewed = [name for name in editable if name not in reviewed]
-    for name in unreviewed:
-        setattr(item, name, values[name])
-    proposed.update({name: revisions.plain_values(values)[name] for name in unreviewed})
-    differs = changes({k: live.get(k) for k in reviewed}, {k: proposed.get(k) for k in reviewed})
-    changed = audit.diff({k: live.get(k) for k in editable}, {k: proposed[k] for k in editable})
-    if differs:
-        revision = revisions.record(item, owner, RevisionKind.EDIT, WAITS, proposed)
-        item.submitted_at = utcnow()
-        changed["revision"] = [None, revision.id]
-    elif waiting is not None:  # everything is back as approved: nothing to review
-        revisions.supersede_waiting(item)
-        changed["revision"] = [waiting.id, None]
-    return changed
-
-
 def _kept(item: Business | Product, owner: User) -> None:
     """Keep the row as saved in a revision (waiting, if the listing is under review)."""
     status = WAITS if item.status == PENDING else RevisionStatus.DRAFT
@@ -228,7 +201,7 @@ def update_business(owner: User, business: Business, values: dict[str, Any]) -> 
             raise NotFound(values["area_id"])
         clean = {name: _clean(Business, name, values[name]) for name in BUSINESS_VALUES}
         clean["category"] = BusinessCategory(values["category"])
-        changed = _propose(owner, business, clean, BUSINESS_VALUES)
+        changed = propose(owner, business, clean, BUSINESS_VALUES)
         record(owner, "update", business, changed)
         db.session.commit()
         return business
@@ -298,7 +271,7 @@ def update_product(owner: User, product: Product, values: dict[str, Any]) -> Pro
     check_owner(owner, product.business)
     if product.status == APPROVED:
         clean = {name: _clean(Product, name, values[name]) for name in PRODUCT_VALUES}
-        changed = _propose(owner, product, clean, PRODUCT_VALUES)
+        changed = propose(owner, product, clean, PRODUCT_VALUES)
         record(owner, "update", product, changed)
         db.session.commit()
         return product

@@ -12,7 +12,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the workbench's pages and its overrides of the interface catalogs."""
-    from branding.workbench import content_views, glossary_views, views  # noqa: F401  (routes)
+    from branding.workbench import content_views, glossary_views, history, views  # noqa: F401
     from branding.workbench.overrides import WorkbenchOverrides
 
     app.register_blueprint(views.bp)

@@ -1,8 +1,14 @@
 """Content that lacks a language's texts, most visited first, and saving those texts.
 
-A save goes through the feature's own ``save_*``, so it writes a revision and an audit entry
-like any edit. A translator's save of a published item, and any save while a draft waits,
-is kept as a draft for the office to publish.
+The queue holds destinations, events, areas, and the businesses and products visitors see
+(approved, not deleted; a product's business approved too). A save goes through the write path
+the item's other editors use, so it writes a revision and an audit entry like any edit:
+
+- destinations, events and areas: the feature's ``save_*``; a translator's save of a published
+  item (an area is always shown), and any save while a draft waits, is a draft for the office;
+- businesses and products: ``businesses.editing.save_translation``, the path of an owner's
+  change to an approved listing: a change waiting for the office's review, with the business's
+  change set; the listing stays online as approved.
 """
 
 from __future__ import annotations
@@ -11,10 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import contains_eager
 
 from branding.accounts.models import Role, User
+from branding.areas.editing import save_area
+from branding.areas.models import Area
+from branding.businesses import editing as business_editing
+from branding.businesses.models import Business, Product
 from branding.core.content.columns import MultilingualText, TranslatedText
+from branding.core.i18n import current_language
 from branding.destinations.editing import save_destination
 from branding.destinations.models import Destination
 from branding.editorial import editing, revisions
@@ -23,9 +35,35 @@ from branding.events.models import Event
 from branding.extensions import db
 from branding.insight.models import VIEW, DailyCount
 
-KINDS: dict[str, type[Any]] = {"destination": Destination, "event": Event}
-SAVERS: dict[str, Callable[..., Any]] = {"destination": save_destination, "event": save_event}
+KINDS: dict[str, type[Any]] = {
+    "destination": Destination, "event": Event, "area": Area, "business": Business,
+    "product": Product,
+}  # fmt: skip
+SAVERS: dict[str, Callable[..., Any]] = {
+    "destination": save_destination, "event": save_event, "area": save_area,
+}  # fmt: skip
+LISTINGS = ("business", "product")  # reviewed by the office (moderation)
 MAX_TEXT = 20_000  # characters in one field
+
+
+def listed(kind: str) -> Select:
+    """Return the query of a kind's items the queue offers (listings: only those online)."""
+    model = KINDS[kind]
+    query = select(model)
+    if kind == "business":
+        query = query.where(Business.is_public)
+    elif kind == "product":
+        query = query.join(Product.business).where(Product.is_public, Business.is_public)
+        query = query.options(contains_eager(Product.business))
+    return query.order_by(model.id)
+
+
+def title(kind: str, item: Any) -> str:
+    """Return the name an item is known by, in the user's language (a business has one)."""
+    name = item.title if kind == "event" else item.name
+    return (
+        name if isinstance(name, str) else str(MultilingualText(name).resolve(current_language()))
+    )
 
 
 @dataclass(frozen=True)
@@ -65,9 +103,9 @@ def _views(kind: str) -> dict[int, int]:
 def queue(lang: str) -> list[QueueEntry]:
     """Return the items lacking texts in a language, the most visited first."""
     found = []
-    for kind, model in KINDS.items():
+    for kind in KINDS:
         views = _views(kind)
-        for item in db.session.scalars(select(model).order_by(model.id)):
+        for item in db.session.scalars(listed(kind)):
             missing = missing_fields(kind, item, lang)
             if missing:
                 found.append(QueueEntry(kind, item, missing, views.get(item.id, 0)))
@@ -76,17 +114,24 @@ def queue(lang: str) -> list[QueueEntry]:
 
 
 def item_count() -> int:
-    """Return how many destinations and events there are."""
-    return sum(db.session.scalar(select(func.count()).select_from(m)) or 0 for m in KINDS.values())
+    """Return how many items the queue covers (listings: those online)."""
+    return sum(
+        db.session.scalar(select(func.count()).select_from(listed(kind).subquery())) or 0
+        for kind in KINDS
+    )
 
 
 def get_item(kind: str, item_id: int) -> Any | None:
-    """Return a destination or event by id, or None."""
-    return db.session.get(KINDS[kind], item_id)
+    """Return an item the queue offers by id, or None."""
+    model = KINDS[kind]
+    return db.session.scalar(listed(kind).where(model.id == item_id))
 
 
 def shown_texts(kind: str, item: Any) -> dict[str, MultilingualText]:
-    """Return the item's texts per field, a waiting draft's where there is one."""
+    """Return the item's texts per field, a waiting draft's (or change's) where there is one."""
+    if kind in LISTINGS:
+        data = business_editing.waiting_texts(item)
+        return {name: MultilingualText(data.get(name) or {}) for name in text_fields(kind)}
     waiting = revisions.waiting(item)
     data = waiting.data if waiting is not None and editing.is_live(item) else {}
     return {
@@ -103,7 +148,13 @@ def save_texts(actor: User, kind: str, item: Any, lang: str, texts: dict[str, st
     """Save one language's texts of an item as a revision (a draft for translators)."""
     if any(len(text) > MAX_TEXT for text in texts.values()):
         raise TooLong
-    shown, waiting = shown_texts(kind, item), revisions.waiting(item)
+    shown = shown_texts(kind, item)
+    if kind in LISTINGS:
+        business_editing.save_translation(
+            actor, item, {name: _with(shown[name], lang, text) for name, text in texts.items()}
+        )
+        return item
+    waiting = revisions.waiting(item)
     # a published item's change is a draft on top of the waiting one (editing._save_draft)
     base = waiting.data if waiting is not None and editing.is_live(item) else {}
     values = {
@@ -111,11 +162,16 @@ def save_texts(actor: User, kind: str, item: Any, lang: str, texts: dict[str, st
         for name in revisions.spec_of(item).fields
     }
     for name, text in texts.items():
-        value = dict(shown[name])
-        if text.strip():
-            value[lang] = text
-        else:
-            value.pop(lang, None)
-        values[name] = value
+        values[name] = _with(shown[name], lang, text)
     as_draft = actor.role == Role.TRANSLATOR or waiting is not None
     return SAVERS[kind](actor, item, values, slug=item.slug, as_draft=as_draft)
+
+
+def _with(texts: MultilingualText, lang: str, text: str) -> dict:
+    """Return a field's texts with one language's set (or removed when blank)."""
+    value = dict(texts)
+    if text.strip():
+        value[lang] = text
+    else:
+        value.pop(lang, None)
+    return value

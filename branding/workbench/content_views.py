@@ -8,19 +8,19 @@ from flask_login import current_user
 
 from branding.accounts.access import workbench_required
 from branding.workbench import content_queue
-from branding.workbench.labels import TEXT_FIELD_LABELS
+from branding.workbench.labels import KIND_LABELS, TEXT_FIELD_LABELS
 from branding.workbench.views import TARGET, bp
 
-KIND = "<any(destination, event):kind>"
+KIND = "<any(destination, event, area, business, product):kind>"
 
 
 @bp.get("/content/")
 @workbench_required
 def content():
-    """List the destinations and events whose texts lack Pakpak, the most visited first."""
+    """List the content whose texts lack Pakpak, the most visited first."""
     return render_template(
         "workbench/content.html", entries=content_queue.queue(TARGET), target=TARGET,
-        labels=TEXT_FIELD_LABELS,
+        labels=TEXT_FIELD_LABELS, kinds=KIND_LABELS, title=content_queue.title,
     )  # fmt: skip
 
 
@@ -38,9 +38,14 @@ def content_edit(kind: str, content_id: int):
         except content_queue.TooLong:
             error = _("A text can have at most %(num)d characters.", num=content_queue.MAX_TEXT)
         else:
-            flash(_("Saved: the item's history has a new revision."), "success")
+            if kind in content_queue.LISTINGS:
+                flash(_("Saved: the tourism office reviews the change before visitors see it."),
+                      "success")  # fmt: skip
+            else:
+                flash(_("Saved: the item's history has a new revision."), "success")
             return redirect(url_for(".content"))
     return render_template(
         "workbench/content_edit.html", kind=kind, item=item, shown=shown, typed=typed,
-        error=error, target=TARGET, labels=TEXT_FIELD_LABELS,
+        error=error, target=TARGET, labels=TEXT_FIELD_LABELS, kinds=KIND_LABELS,
+        title=content_queue.title,
     ), (422 if error else 200)  # fmt: skip

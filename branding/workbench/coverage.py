@@ -45,7 +45,7 @@ def all_coverage() -> list[Coverage]:
 
 @dataclass(frozen=True)
 class ContentCoverage:
-    """How many destinations and events have every text in a language."""
+    """How many items of the content queue (listings: those online) have every text."""
 
     lang: str
     complete: int
@@ -53,6 +53,6 @@ class ContentCoverage:
 
 
 def content_coverage(lang: str) -> ContentCoverage:
-    """Count the destinations and events whose texts all exist in a language."""
+    """Count the items whose texts all exist in a language."""
     total = content_queue.item_count()
     return ContentCoverage(lang, total - len(content_queue.queue(lang)), total)

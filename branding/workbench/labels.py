@@ -1,4 +1,4 @@
-"""Names of the content fields the queue's editor shows, in the user's language."""
+"""Names of the content kinds and fields the queue shows, in the user's language."""
 
 from flask_babel import lazy_gettext as _l
 
@@ -10,4 +10,12 @@ TEXT_FIELD_LABELS = {
     "how_to_get_there": _l("How to get there"),
     "tips": _l("Tips"),
     "ticket_note": _l("About the tickets"),
+    "unit": _l("Unit"),
+}
+KIND_LABELS = {
+    "destination": _l("Destination"),
+    "event": _l("Event"),
+    "area": _l("Area"),
+    "business": _l("Local business"),
+    "product": _l("Product"),
 }

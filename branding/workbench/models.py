@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branding.accounts.models import User
@@ -69,3 +69,22 @@ class GlossaryTerm(Model):
     note: Mapped[str] = mapped_column(Text, default="")
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CoverageRecord(Model):
+    """How far one language's interface and content were translated on one day (WIB).
+
+    Written by the daily job and by each approval; one row per day and language.
+    """
+
+    __tablename__ = "translation_coverage"
+    __table_args__ = (UniqueConstraint("day", "lang", name="uq_translation_coverage_day_lang"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    lang: Mapped[str] = mapped_column(String(5))
+    interface_done: Mapped[int] = mapped_column(default=0)  # committed or approved strings
+    interface_total: Mapped[int] = mapped_column(default=0)
+    content_done: Mapped[int] = mapped_column(default=0)  # items with every text
+    content_total: Mapped[int] = mapped_column(default=0)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -18,7 +18,7 @@ from babel.messages.pofile import write_po
 
 from branding.core.i18n import catalogs
 from branding.extensions import db
-from branding.workbench import services
+from branding.workbench import history, services
 from branding.workbench.strings import (
     TARGET_LANGUAGES,
     all_strings,
@@ -102,6 +102,8 @@ def import_file(path: Path, lang: str | None = None) -> ImportReport:
             report.conflicts.append(msgid)
         else:
             _approve(report, lang, string, forms, path.name)
+    if report.approved:
+        history.stage_record(languages=(lang,))
     db.session.commit()
     return report
 

@@ -93,6 +93,9 @@ def approve(reviewer: User, row: InterfaceTranslation) -> InterfaceTranslation:
     if not may_review(reviewer, row):
         raise NotAllowed
     stage_approval(reviewer, row)
+    from branding.workbench import history  # it counts with this module's queries
+
+    history.stage_record(languages=(row.lang,))
     db.session.commit()
     return row
 

@@ -10,6 +10,7 @@ from branding.accounts.access import workbench_required
 from branding.core.web.query_args import page_arg
 from branding.workbench import glossary, listing, places, services
 from branding.workbench.coverage import all_coverage, content_coverage
+from branding.workbench.history import over_time
 from branding.workbench.strings import TARGET_LANGUAGES, InterfaceString, by_key
 
 bp = Blueprint("workbench", __name__, url_prefix="/<lang:lang>/office/workbench")
@@ -35,7 +36,7 @@ def index():
         abort(404)
     return render_template(
         "workbench/index.html", page=page, show=show, q=query, coverage=all_coverage(),
-        content=content_coverage(TARGET), target=TARGET,
+        content=content_coverage(TARGET), target=TARGET, history=over_time(),
     )  # fmt: skip
 
 

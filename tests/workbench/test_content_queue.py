@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import func, select
+
 from branding.accounts.models import Role
+from branding.areas.models import Area
 from branding.editorial import revisions
 from branding.editorial.models import RevisionStatus
 from branding.extensions import db
@@ -39,9 +42,11 @@ def test_the_queue_lists_items_lacking_pakpak_most_visited_first(app, make):
     assert f"/content/destination/{done.id}" not in text
     assert "Name, Summary" in text
     workbench = _client(app, make, Role.TRANSLATOR).get("/en/office/workbench/")
-    assert "Content: 1 of 4 destinations and events have every text in Pakpak." in (
-        workbench.get_data(as_text=True)
-    )
+    items = 4 + db.session.scalar(select(func.count()).select_from(Area))  # the factories' areas
+    assert (
+        f"Content: 1 of {items} destinations, events, areas, businesses and products have every "
+        "text in Pakpak."
+    ) in workbench.get_data(as_text=True)
 
 
 def test_an_editor_saves_pakpak_texts_beside_the_others_as_a_live_revision(app, make):

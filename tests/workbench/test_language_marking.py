@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from branding.accounts.models import Role
 from branding.extensions import babel
 from tests.accounts_helpers import login
@@ -34,3 +36,22 @@ def test_an_approved_pakpak_string_is_not_marked(app, make, client):
 def test_indonesian_and_english_pages_mark_nothing(client):
     for lang in ("id", "en"):
         assert '<span lang="id">' not in client.get(f"/{lang}/").get_data(as_text=True)
+
+
+def test_a_forms_errors_that_fell_back_are_marked_indonesian(client):
+    response = client.post("/btd/account/register", data={})
+    html = response.get_data(as_text=True)
+    errors = re.findall(r'<p class="error" id="[^"]+">(.*?)</p>', html)
+    assert errors, html
+    for error in errors:
+        assert re.fullmatch(r'<span class="visually-hidden"><span lang="id">[^<]+</span> </span>'
+                            r'<span lang="id">[^<]+</span>', error), error  # fmt: skip
+    summary = re.search(r'<div class="error-summary".*?</div>', html, re.DOTALL)
+    assert summary and '<span lang="id">' in summary[0]
+
+
+def test_a_message_flashed_before_a_redirect_is_marked_indonesian(app, client):
+    response = client.get("/btd/my/", follow_redirects=True)
+    html = response.get_data(as_text=True)
+    message = _indonesian(app, "Please log in to see that page.")
+    assert f'<p class="notice notice-info"><span lang="id">{message}</span></p>' in html

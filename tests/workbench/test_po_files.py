@@ -89,4 +89,7 @@ def test_status_counts_approved_translations_and_waiting_suggestions(make, runne
     line = next(line for line in result.output.splitlines() if line.startswith("btd:"))
     assert "with the workbench's approved translations" in line
     assert "(1 of " in line and "1 waiting for review" in line
-    assert "btd content: 0 of 0 destinations and events have every text" in result.output
+    assert "btd content: 0 of 0 items (destinations, events, areas, businesses, products)" in (
+        result.output
+    )
+    assert "btd over time (interface/content): " in result.output  # the approval was recorded

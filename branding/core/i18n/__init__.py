@@ -17,6 +17,8 @@ from flask_babel import Babel, Domain
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import BaseConverter
 
+from branding.core.i18n import marking
+
 
 @dataclass(frozen=True)
 class Language:
@@ -93,12 +95,31 @@ class FallbackAwareTranslations(Translations):
     def _fell_back(text: str) -> str:
         if has_request_context():
             g.setdefault("ui_fallbacks", set()).add(text)
-        return text
+        return marking.wrap(text)  # marked lang="id" when a page is rendered (``marking``)
 
 
 def fell_back(text: str) -> bool:
     """Whether this request's interface text came from the fallback language's catalog."""
     return has_request_context() and str(text) in g.get("ui_fallbacks", ())
+
+
+def fallback_text(text: str) -> bool:
+    """Whether a text is one the page's catalog lacks and takes from its fallback as it is.
+
+    For messages made in an earlier request (a flash after a redirect), which this request's
+    catalog did not note; a text with its placeholders filled in is not recognised.
+    """
+    code = current_language()
+    domain = current_app.extensions.get("catalog_domain") if has_request_context() else None
+    if code not in CATALOG_FALLBACK or domain is None:
+        return False
+    catalog = domain.catalog(code)
+    texts = getattr(catalog, "_fallback_texts", None)
+    if texts is None:  # once per merged catalog (a new one comes with each approval)
+        own, fallback = catalog._catalog, domain.catalog(CATALOG_FALLBACK[code])._catalog
+        texts = {text for key, text in fallback.items() if key and key not in own}
+        catalog._fallback_texts = texts
+    return str(text) in texts
 
 
 class CatalogDomain(Domain):

@@ -12,7 +12,7 @@ from babel.dates import format_date, format_interval, format_time, get_day_names
 from babel.numbers import format_decimal
 from flask_babel import gettext
 
-from branding.core.i18n import babel_locale, current_language
+from branding.core.i18n import LANGUAGES, babel_locale, current_language, marking
 
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -20,6 +20,12 @@ WIB = ZoneInfo("Asia/Jakarta")
 def to_wib(moment: datetime) -> datetime:
     """Return an aware datetime in the regency's time zone."""
     return moment.astimezone(WIB)
+
+
+def locale_words(text: str, lang: str | None = None) -> str:
+    """Mark words of another language's locale data (Pakpak's dates are Indonesian)."""
+    code = lang or current_language()
+    return marking.wrap(text) if LANGUAGES[code].babel_locale != code else text
 
 
 def number(value: float | int, lang: str | None = None) -> str:
@@ -51,7 +57,7 @@ def long_date(moment: date | datetime, lang: str | None = None) -> str:
         moment = to_wib(moment).date()
     locale = babel_locale(lang)
     pattern = "EEEE, d MMMM y" if locale == "id" else "full"  # CLDR's id "full" pads the day
-    return format_date(moment, pattern, locale=locale)
+    return locale_words(format_date(moment, pattern, locale=locale), lang)
 
 
 def short_time(moment: datetime, lang: str | None = None) -> str:
@@ -82,7 +88,7 @@ def event_when(
     if all_day:
         if start.date() == end.date():
             return day_name(start.date(), lang, today)
-        return format_interval(start.date(), end.date(), "yMMMd", locale=locale)
+        return locale_words(format_interval(start.date(), end.date(), "yMMMd", locale=locale), lang)
     if start.date() == end.date() or end - start < timedelta(hours=12):
         span = f"{short_time(start, lang)}–{short_time(end, lang)}"
         day = day_name(start.date(), lang, today)
@@ -92,7 +98,7 @@ def event_when(
         return when
     first = f"{format_date(start.date(), 'd MMM y', locale=locale)} {short_time(start, lang)}"
     last = f"{format_date(end.date(), 'd MMM y', locale=locale)} {short_time(end, lang)}"
-    return f"{first} – {last} WIB"
+    return locale_words(f"{first} – {last} WIB", lang)
 
 
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -101,7 +107,7 @@ WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 def weekday_names(lang: str | None = None) -> list[tuple[str, str]]:
     """Return (key, name) for Monday to Sunday in the visitor's language."""
     names = get_day_names("wide", locale=babel_locale(lang))
-    return [(key, names[index]) for index, key in enumerate(WEEKDAY_KEYS)]
+    return [(key, locale_words(names[index], lang)) for index, key in enumerate(WEEKDAY_KEYS)]
 
 
 def clock(hhmm: str, lang: str | None = None) -> str:

@@ -7,8 +7,8 @@ from typing import Any
 
 from flask import Flask, g, has_request_context, request, url_for
 from flask_wtf import FlaskForm
-from jinja2 import pass_context
-from markupsafe import Markup, escape
+from jinja2 import Template, pass_context
+from markupsafe import Markup
 
 from branding.core.content import opening_hours
 from branding.core.content.columns import Localized, MultilingualText
@@ -20,8 +20,10 @@ from branding.core.i18n import (
     LANGUAGE_LABELS,
     LANGUAGES,
     current_language,
+    fallback_text,
     fell_back,
     formatting,
+    marking,
 )
 from branding.core.web import contact, urls
 from branding.core.web.urls import safe_link
@@ -102,20 +104,33 @@ def website_link(url: str, link: str = "website") -> str:
     return urls.safe_link(url)
 
 
-def ui(text: str) -> Markup:
-    """Wrap interface text that fell back to another language's catalog in its ``lang``."""
-    fallback = CATALOG_FALLBACK.get(current_language())
-    if fallback and fell_back(text):
-        return Markup('<span lang="%s">%s</span>') % (fallback, text)
-    return escape(text)
+class MarkingTemplate(Template):
+    """A template whose HTML pages mark interface text that fell back (``i18n.marking``)."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        fallback = CATALOG_FALLBACK.get(current_language()) if has_request_context() else None
+        if not fallback or g.get(marking.RENDERING) or not (self.name or "").endswith(".html"):
+            return super().render(*args, **kwargs)
+        setattr(g, marking.RENDERING, True)
+        try:
+            with marking.marked():
+                html = super().render(*args, **kwargs)
+        finally:
+            g.pop(marking.RENDERING, None)
+        return marking.finish(html, fallback)
 
 
-def ui_lang(text: str) -> Markup:
-    """Return `` lang="id"`` for an element whose interface text fell back, else nothing."""
-    fallback = CATALOG_FALLBACK.get(current_language())
-    if fallback and fell_back(text):
-        return Markup(' lang="%s"') % fallback
-    return Markup("")
+def ui(text: Any) -> Any:
+    """Mark a text made before the page (a form's error, a flash) that came from the fallback."""
+    return marking.wrap(str(text)) if fell_back(text) or fallback_text(text) else text
+
+
+def capitalize(text: str) -> str:
+    """Capitalize like Jinja's filter, looking past a fallback's marker."""
+    text = str(text)
+    if text.startswith(marking.START):
+        return marking.START + text[1:].capitalize()
+    return text.capitalize()
 
 
 def upper_first(text: object) -> str:
@@ -124,6 +139,8 @@ def upper_first(text: object) -> str:
     Jinja's ``capitalize`` lowercases the rest, which breaks names inside a label.
     """
     value = str(text)
+    if value.startswith(marking.START):  # a fallback's marker first: the letter after it
+        return value[:2].upper() + value[2:]
     return value[:1].upper() + value[1:]
 
 
@@ -141,8 +158,8 @@ def init_app(app: Flask) -> None:
         phone=contact.display_phone,
         safe_link=safe_link,
         language_name=lambda code: LANGUAGE_LABELS[code],
+        capitalize=capitalize,
         ui=ui,
-        ui_lang=ui_lang,
         upper_first=upper_first,
     )
     app.jinja_env.globals.update(
@@ -167,6 +184,7 @@ def init_app(app: Flask) -> None:
         has_form_errors=has_form_errors,
         STATUS_NAMES=STATUS_NAMES,
     )
+    app.jinja_env.template_class = MarkingTemplate
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.context_processor(_inject_language)
