@@ -104,6 +104,7 @@ MATRIX = {
     "/<lang:lang>/events/<slug>/<isodate:day>.ics": "public",
     "/<lang:lang>/map/": "public",
     "/<lang:lang>/map/data.geojson": "public",
+    "/<lang:lang>/map/preview.svg": "public",
     "/<lang:lang>/search": "public",
     "/<lang:lang>/search/suggest": "public",
     "/<lang:lang>/feeds/events.atom": "public",
