@@ -109,7 +109,8 @@ def _upcoming(
         query = query.where(Event.category == category)
     if not cancelled:
         query = query.where(Event.event_status != EventStatus.CANCELLED)
-    times = list(db.session.execute(query.order_by(Event.starts_at, Event.id).limit(limit)))
+    rows = db.session.execute(query.order_by(Event.starts_at, Event.id).limit(limit))
+    times: list[tuple[int, datetime, datetime]] = [(i, starts, ends) for i, starts, ends in rows]
     times += [
         (s.id, starts, starts + s.duration)
         for starts, s in schedule.next_series(now, category, cancelled)[:limit]
