@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from branding.areas.models import Area
+from branding.destinations.models import Destination
 from branding.events import recurrence, schedule
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.extensions import db
@@ -132,6 +134,31 @@ def _not_over(moment: datetime) -> ColumnElement[bool]:
         Event.recurrence_rule.is_not(None)
         & or_(Event.recurrence_until.is_(None), Event.recurrence_until >= moment),
     )
+
+
+def located_not_over(
+    now: datetime, category: EventCategory | None = None, area: Area | None = None
+) -> list[tuple[int, float, float]]:
+    """Return (id, latitude, longitude) of published events not over and not cancelled,
+    placed at their own coordinates or else their destination's."""
+    query = (
+        select(
+            Event.id,
+            func.coalesce(Event.latitude, Destination.latitude),
+            func.coalesce(Event.longitude, Destination.longitude),
+        )
+        .outerjoin(Destination, Event.destination_id == Destination.id)
+        .where(Event.is_public, Event.event_status != EventStatus.CANCELLED, _not_over(now))
+    )
+    if category:
+        query = query.where(Event.category == category)
+    if area:
+        query = query.where(Event.area_id == area.id)
+    return [
+        (i, lat, lon)
+        for i, lat, lon in db.session.execute(query)
+        if lat is not None and lon is not None
+    ]
 
 
 def events_not_over(since: datetime, category: EventCategory | None = None) -> list[Event]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template, request, url_for
+from flask import Blueprint, abort, jsonify, render_template, request, url_for
 
 from branding.areas.services import all_areas, area_arg
 from branding.core.content.publishing import utcnow
-from branding.maps import services
+from branding.maps import clusters, services
 
 bp = Blueprint("maps", __name__, url_prefix="/<lang:lang>/map")
 
@@ -36,8 +36,17 @@ def index():
 
 @bp.get("/data.geojson")
 def data():
-    """Serve the map's places as GeoJSON, with the same filters as the page."""
-    response = jsonify(services.feature_collection(services.places(map_filter(), utcnow())))
+    """Serve the map's places as GeoJSON, with the page's filters, a box and a zoom level."""
+    try:
+        box = clusters.parse_bbox(request.args.get("bbox"))
+        zoom = clusters.parse_zoom(request.args.get("zoom"))
+    except ValueError as error:
+        abort(400, str(error))
+    if box is None and zoom is None:  # everything, as before: the open-data download
+        found = services.feature_collection(services.places(map_filter(), utcnow()))
+    else:
+        found = services.clustered_collection(map_filter(), utcnow(), box, zoom)
+    response = jsonify(found)
     response.mimetype = "application/geo+json"
     response.headers["Access-Control-Allow-Origin"] = "*"  # open data
     return response
