@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, render_template, url_for
 from flask_babel import gettext
+from markupsafe import escape
 
 from branding.core.content.publishing import utcnow
 from branding.core.i18n import LANGUAGES
@@ -15,6 +16,10 @@ bp = Blueprint("seo", __name__)
 ATOM = "application/atom+xml"
 MAX_URLS = 50_000  # in one sitemap file (sitemaps.org)
 PLACEHOLDER = "__slug__"
+URLSET_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
+    'sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
 
 
 class _Links:
@@ -41,10 +46,28 @@ class _Links:
 
 
 def _urlset(pages: list[services.Page]) -> Response:
-    links = _Links()
-    found = [(page, links(page)) for page in pages]
-    xml = render_template("seo/sitemap.xml", pages=found, languages=list(LANGUAGES))
-    return Response(xml, mimetype="application/xml")
+    """Answer with a urlset: each page in every language, with its alternates. Written as
+    strings, not by the template engine: a file holds up to 50,000 of them."""
+    links, languages = _Links(), list(LANGUAGES)
+    parts = [URLSET_HEAD]
+    for page in pages:
+        urls = {code: escape(url) for code, url in links(page).items()}
+        alternates = "".join(
+            f'    <xhtml:link rel="alternate" hreflang="{code}" href="{urls[code]}"/>\n'
+            for code in languages
+        )
+        alternates += (
+            f'    <xhtml:link rel="alternate" hreflang="x-default" href="{urls[languages[0]]}"/>\n'
+        )
+        lastmod = (
+            f"    <lastmod>{page.lastmod.replace(microsecond=0).isoformat()}</lastmod>\n"
+            if page.lastmod
+            else ""
+        )
+        parts += [f"  <url>\n    <loc>{urls[code]}</loc>\n{lastmod}{alternates}  </url>\n"
+                  for code in languages]  # fmt: skip
+    parts.append("</urlset>\n")
+    return Response("".join(parts), mimetype="application/xml")
 
 
 def _per_file() -> int:
