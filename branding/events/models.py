@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branding.areas.models import Area
@@ -93,3 +93,9 @@ class Event(HasPhotos, Publishable, Scheduled, Timestamped, Model):
 
     def __repr__(self) -> str:
         return f"<Event {self.slug}>"
+
+
+# The lists and the calendar read by start; the repeating events' fingerprint (events.schedule)
+# reads only this index.
+Index("ix_events_list", Event.status, Event.starts_at, Event.id)
+Index("ix_events_series", Event.recurrence_rule, Event.updated_at, Event.id)
