@@ -191,3 +191,14 @@ def test_geojson_never_answers_more_than_its_limit_of_features(client, make, mon
 def test_geojson_refuses_a_box_or_zoom_it_cannot_read(client):
     for query in ("bbox=1,2,3", "bbox=a,b,c,d", "bbox=10,5,20,1", "zoom=99", "zoom=x"):
         assert client.get(f"/en/map/data.geojson?{query}").status_code == 400, query
+
+
+def test_geojson_without_a_box_gathers_places_once_there_are_too_many(client, make, monkeypatch):
+    from branding.maps import services
+
+    monkeypatch.setattr(services, "MAX_FEATURES", 4)
+    for n in range(6):
+        make.business(latitude=2.5 + n * 0.0001, longitude=98.3)
+    found = client.get("/en/map/data.geojson").get_json()["features"]
+    assert len(found) <= 4
+    assert sum(f["properties"].get("count", 1) for f in found) == 6

@@ -256,11 +256,19 @@ def _details(keys: list[tuple], now: datetime) -> dict[tuple, Place]:
 def clustered_collection(
     filters: MapFilter, now: datetime, box: Box | None, zoom: int | None
 ) -> dict:
-    """Return the places in a box as GeoJSON, gathered into clusters where they crowd.
+    """Return the places (in a box, if given) as GeoJSON, gathered into clusters if they crowd.
 
-    At most MAX_FEATURES features: past that, the clusters are those of a lower zoom level.
+    Up to MAX_FEATURES places come as they are, in the order of ``places``; past that, they
+    are gathered on a grid at the zoom level asked (or the finest), and at lower levels until
+    at most MAX_FEATURES features remain.
     """
     points = _points(filters, now, box)
+    if len(points) <= MAX_FEATURES and zoom is None:
+        if box is None:  # a few places in all: as the map's list orders them
+            return {**feature_collection(places(filters, now)), "zoom": MAX_ZOOM}
+        details = _details([key for key, _, _ in points], now)
+        shown = [details[key] for key, _, _ in points if key in details]
+        return {**feature_collection(shown), "zoom": MAX_ZOOM}
     level = MAX_ZOOM if zoom is None else zoom
     clusters = cluster(points, level)
     while len(clusters) > MAX_FEATURES and level > 0:

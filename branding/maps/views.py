@@ -42,11 +42,7 @@ def data():
         zoom = clusters.parse_zoom(request.args.get("zoom"))
     except ValueError as error:
         abort(400, str(error))
-    if box is None and zoom is None:  # everything, as before: the open-data download
-        found = services.feature_collection(services.places(map_filter(), utcnow()))
-    else:
-        found = services.clustered_collection(map_filter(), utcnow(), box, zoom)
-    response = jsonify(found)
+    response = jsonify(services.clustered_collection(map_filter(), utcnow(), box, zoom))
     response.mimetype = "application/geo+json"
     response.headers["Access-Control-Allow-Origin"] = "*"  # open data
     return response
