@@ -259,8 +259,10 @@ def test_a_large_sitemap_becomes_an_index_of_files_that_list_each_page_once(app,
     assert "Sitemap: http://localhost/sitemap.xml" in text
 
 
-def test_a_small_sitemap_has_no_files(client):
-    assert client.get("/sitemap-1.xml").status_code == 404
+def test_a_small_sitemap_is_its_one_file(client, make):
+    make.destination()
+    assert client.get("/sitemap-1.xml").get_data() == client.get("/sitemap.xml").get_data()
+    assert client.get("/sitemap-2.xml").status_code == 404
 
 
 def test_robots_points_to_the_sitemap(client):

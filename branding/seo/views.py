@@ -90,10 +90,10 @@ def sitemap():
 
 @bp.get("/sitemap-<int:number>.xml")
 def sitemap_file(number: int):
-    """List one file's share of the public pages, when the sitemap is an index."""
+    """List one file's share of the public pages (the sitemap index lists the files)."""
     sizes = services.section_sizes()
     total, per_file = len(services.LIST_PAGES) + sum(sizes), _per_file()
-    if total <= per_file or not 1 <= number <= -(-total // per_file):
+    if not 1 <= number <= -(-total // per_file):  # a small sitemap is its one file
         abort(404)
     start = (number - 1) * per_file
     return _urlset(services.sitemap_pages(start, start + per_file, sizes))
