@@ -95,7 +95,10 @@ class Event(HasPhotos, Publishable, Scheduled, Timestamped, Model):
         return f"<Event {self.slug}>"
 
 
-# The lists and the calendar read by start; the repeating events' fingerprint (events.schedule)
-# reads only this index.
-Index("ix_events_list", Event.status, Event.starts_at, Event.id)
+# The lists and the calendar read by start, "not over yet" by end: both hold what those
+# queries test, so that SQLite and PostgreSQL skip the past without reading its rows. The
+# repeating events' fingerprint (events.schedule) reads only its own index.
+_TESTED = (Event.recurrence_rule, Event.event_status)
+Index("ix_events_list", Event.status, Event.starts_at, Event.id, Event.ends_at, *_TESTED)
+Index("ix_events_ending", Event.status, Event.ends_at, Event.starts_at, Event.id, *_TESTED)
 Index("ix_events_series", Event.recurrence_rule, Event.updated_at, Event.id)
