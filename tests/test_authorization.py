@@ -86,6 +86,7 @@ MATRIX = {
     "/static/<path:filename>": "public",
     "/robots.txt": "public",
     "/sitemap.xml": "public",
+    "/sitemap-<int:number>.xml": "public",
     "/<lang:lang>/": "public",
     "/<lang:lang>/areas/": "public",
     "/<lang:lang>/areas/<slug>": "public",
@@ -331,6 +332,8 @@ def _url(rule: Rule, world: World) -> str:
             values[name] = _photo_of(rule, world).id
         elif name == "token":
             values[name] = "not-a-token"
+        elif name == "number":  # a sitemap file
+            values[name] = 1
         elif getattr(rule._converters[name], "items", None):
             values[name] = sorted(rule._converters[name].items)[0]
         else:

@@ -90,3 +90,17 @@ def test_highlights_mix_one_off_and_repeating_by_date(make):
         recurrence_rule="FREQ=DAILY",
     )
     assert [u.event.slug for u in services.upcoming_highlights(utcnow())] == ["daily", "far"]
+
+
+def test_the_events_list_shows_the_soonest_regular_events_and_links_to_the_rest(
+    client, make, monkeypatch
+):
+    from branding.events import views
+
+    monkeypatch.setattr(views, "REPEATING_SHOWN", 2)
+    for n in range(3):
+        make.event(title={"en": f"Weekly {n}"}, starts_in=timedelta(days=-20, hours=n),
+                   recurrence_rule="FREQ=WEEKLY")  # fmt: skip
+    html = client.get("/en/events/").get_data(as_text=True)
+    assert "Weekly 0" in html and "Weekly 1" in html and "Weekly 2" not in html
+    assert 'href="/en/events/agenda">All 3 regular events are in the agenda</a>' in html

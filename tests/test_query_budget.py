@@ -36,9 +36,11 @@ def test_a_page_of_50_runs_as_many_queries_as_a_page_of_5(app, client, make, cou
     areas = [make.area() for _ in range(3)]
     url = path.format(lang="en", area=areas[0].slug)
     _fill(make, areas, 5)
+    client.get(url)  # a process works out repeating events' dates once after a change
     with count_queries() as few:
         assert client.get(url).status_code == 200
     _fill(make, areas, 45, offset=5)
+    client.get(url)
     with count_queries() as many:
         html = client.get(url).get_data(as_text=True)
     if path == "/{lang}/destinations/":

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, and_
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, and_
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -139,3 +139,19 @@ class Product(HasPhotos, Reviewed, Timestamped, Model):
     photos: Mapped[list[Photo]] = relationship(
         order_by=(Photo.position, Photo.id), cascade="all, delete-orphan"
     )
+
+
+# The list (verified first, then by name), an area's list, the feed of new listings, the map's
+# box; a business's products in their order, and the newest products on the home page.
+Index("ix_businesses_list", Business.status, Business.verified.desc(), Business.name, Business.id)
+Index(
+    "ix_businesses_area_list",
+    Business.area_id,
+    Business.verified.desc(),
+    Business.name,
+    Business.id,
+)
+Index("ix_businesses_approved", Business.status, Business.approved_at, Business.id)
+Index("ix_businesses_position", Business.latitude, Business.longitude)
+Index("ix_products_business_list", Product.business_id, Product.position, Product.id)
+Index("ix_products_new", Product.status, Product.created_at, Product.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from branding.areas.models import Area
 from branding.businesses.models import (
@@ -22,7 +22,7 @@ def _approved() -> Select:
     return (
         select(Business)
         .where(Business.is_public)
-        .options(selectinload(Business.area), selectinload(Business.photos))
+        .options(joinedload(Business.area), selectinload(Business.photos))
     )
 
 
@@ -74,7 +74,7 @@ def featured_products(limit: int = 6) -> list[Product]:
         select(Product)
         .join(Product.business)
         .where(Product.is_public, Product.available, Business.is_public)
-        .options(selectinload(Product.business), selectinload(Product.photos))
+        .options(joinedload(Product.business), selectinload(Product.photos))
         .order_by(Product.created_at.desc(), Product.id.desc())
         .limit(limit)
     )

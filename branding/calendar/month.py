@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from branding.calendar.occurrences import Occurrence
+from branding.calendar.occurrences import Occurrence, Slot
 from branding.core.web import query_args
 
 MONTHS_AROUND = 24  # how far from today the calendar browses, so crawlers find an end
@@ -17,7 +17,7 @@ MONTHS_AROUND = 24  # how far from today the calendar browses, so crawlers find 
 class Entry:
     """An occurrence on one of its days: ``part`` of ``parts`` for multi-day occurrences."""
 
-    occurrence: Occurrence
+    occurrence: Occurrence | Slot  # a Slot while counting, an Occurrence once shown
     part: int
     parts: int
 
@@ -33,6 +33,7 @@ class Day:
     day: date
     in_month: bool = True
     entries: list[Entry] = field(default_factory=list)
+    more: int = 0  # entries on this day not shown
 
 
 def looks_like_month(text: str | None) -> bool:
@@ -67,7 +68,9 @@ def grid_bounds(first: date, first_weekday: int) -> tuple[date, date]:
     return start, end
 
 
-def by_day(occurrences: list[Occurrence], first: date, last: date) -> dict[date, list[Entry]]:
+def by_day(
+    occurrences: list[Occurrence] | list[Slot], first: date, last: date
+) -> dict[date, list[Entry]]:
     """Place each occurrence on every day between ``first`` and ``last`` it covers."""
     placed: dict[date, list[Entry]] = defaultdict(list)
     for occurrence in occurrences:
@@ -79,19 +82,21 @@ def by_day(occurrences: list[Occurrence], first: date, last: date) -> dict[date,
 
 
 def month_grid(
-    first: date, occurrences: list[Occurrence], first_weekday: int = 0
+    first: date,
+    placed: dict[date, list[Entry]],
+    first_weekday: int = 0,
+    more: dict[date, int] | None = None,
 ) -> list[list[Day]]:
     """Return the weeks of a month's grid, each a list of seven days with their entries."""
     start, end = grid_bounds(first, first_weekday)
-    placed = by_day(occurrences, start, end)
+    more = more or {}
     days = [
-        Day(day, day.month == first.month, placed.get(day, []))
+        Day(day, day.month == first.month, placed.get(day, []), more.get(day, 0))
         for day in (start + timedelta(days=n) for n in range((end - start).days + 1))
     ]
     return [days[n : n + 7] for n in range(0, len(days), 7)]
 
 
-def agenda_days(occurrences: list[Occurrence], first: date, last: date) -> list[Day]:
-    """Return the days between ``first`` and ``last`` that have something on, in order."""
-    placed = by_day(occurrences, first, last)
-    return [Day(day, True, placed[day]) for day in sorted(placed)]
+def agenda_days(placed: dict[date, list[Entry]]) -> list[Day]:
+    """Return the days that have something on, in order."""
+    return [Day(day, True, placed[day]) for day in sorted(placed) if placed[day]]

@@ -38,11 +38,30 @@ class Occurrence:
 
     def days(self) -> list[date]:
         """Return the WIB dates it shows on in a calendar."""
-        first = self.day
-        if not self.event.all_day and self.ends_at - self.starts_at < SAME_DAY_SPAN:
-            return [first]
-        last = max(first, (self.ends_at - timedelta(microseconds=1)).date())
-        return [first + timedelta(days=n) for n in range(min((last - first).days, 366) + 1)]
+        return covered_days(self.starts_at, self.ends_at, self.event.all_day)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """When an occurrence is, without its event: what a calendar counts and places."""
+
+    event_id: int
+    starts_at: datetime  # aware, WIB
+    ends_at: datetime
+    all_day: bool
+
+    def days(self) -> list[date]:
+        """Return the WIB dates it shows on in a calendar."""
+        return covered_days(self.starts_at, self.ends_at, self.all_day)
+
+
+def covered_days(starts_at: datetime, ends_at: datetime, all_day: bool) -> list[date]:
+    """Return the WIB dates an occurrence shows on: its first, or each it covers if long."""
+    first = starts_at.date()
+    if not all_day and ends_at - starts_at < SAME_DAY_SPAN:
+        return [first]
+    last = max(first, (ends_at - timedelta(microseconds=1)).date())
+    return [first + timedelta(days=n) for n in range(min((last - first).days, 366) + 1)]
 
 
 def _first_only(event: Event, start: datetime, end: datetime) -> list[Occurrence]:
@@ -82,3 +101,8 @@ def occurrence_on(event: Event, day: date) -> Occurrence | None:
 def sort_key(occurrence: Occurrence) -> tuple:
     """Order occurrences: earlier first, all-day before timed on the same start, then by id."""
     return (occurrence.starts_at, not occurrence.event.all_day, occurrence.event.id)
+
+
+def slot_key(slot: Slot) -> tuple:
+    """Order slots as ``sort_key`` orders occurrences."""
+    return (slot.starts_at, not slot.all_day, slot.event_id)

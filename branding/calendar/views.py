@@ -11,7 +11,7 @@ from werkzeug.routing import BaseConverter, ValidationError
 from branding.calendar import exports, services
 from branding.calendar.month import looks_like_month, parse_month, shift_month, within_reach
 from branding.core.content.publishing import utcnow
-from branding.core.web.query_args import date_arg, enum_arg, parse_date
+from branding.core.web.query_args import date_arg, enum_arg, page_arg, parse_date
 from branding.core.web.visits import note_subject
 from branding.events import recurrence
 from branding.events.models import EventCategory
@@ -84,11 +84,17 @@ def agenda():
         abort(404)
     step = timedelta(days=services.AGENDA_DAYS)
     category = enum_arg(EventCategory)
+    found = services.agenda(
+        first, services.AGENDA_DAYS, category, page_arg(), services.AGENDA_PER_PAGE
+    )
+    if found.page > found.pages:
+        abort(404)
     return render_template(
         "calendar/agenda.html",
         first=first,
         last=first + step - timedelta(days=1),
-        days=services.agenda(first, services.AGENDA_DAYS, category),
+        days=found.days,
+        agenda=found,
         category=category,
         today=today,
         previous=first - step if first > today and within_reach(first - step, today) else None,

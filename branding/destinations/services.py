@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from branding.areas.models import Area
 from branding.destinations.models import Destination, DestinationCategory
@@ -15,7 +15,7 @@ def _published() -> Select:
     return (
         select(Destination)
         .where(Destination.is_public)
-        .options(selectinload(Destination.area), selectinload(Destination.photos))
+        .options(joinedload(Destination.area), selectinload(Destination.photos))
     )
 
 

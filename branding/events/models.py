@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branding.areas.models import Area
@@ -93,3 +93,12 @@ class Event(HasPhotos, Publishable, Scheduled, Timestamped, Model):
 
     def __repr__(self) -> str:
         return f"<Event {self.slug}>"
+
+
+# The lists and the calendar read by start, "not over yet" by end: both hold what those
+# queries test, so that SQLite and PostgreSQL skip the past without reading its rows. The
+# repeating events' fingerprint (events.schedule) reads only its own index.
+_TESTED = (Event.recurrence_rule, Event.event_status)
+Index("ix_events_list", Event.status, Event.starts_at, Event.id, Event.ends_at, *_TESTED)
+Index("ix_events_ending", Event.status, Event.ends_at, Event.starts_at, Event.id, *_TESTED)
+Index("ix_events_series", Event.recurrence_rule, Event.updated_at, Event.id)

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import ColumnElement, Select, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
 
-from branding.events import recurrence
+from branding.areas.models import Area
+from branding.destinations.models import Destination
+from branding.events import recurrence, schedule
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.extensions import db
 
@@ -28,8 +30,8 @@ def _published(category: EventCategory | None = None) -> Select:
         select(Event)
         .where(Event.is_public)
         .options(
-            selectinload(Event.area),
-            selectinload(Event.destination),
+            joinedload(Event.area),
+            joinedload(Event.destination),
             selectinload(Event.photos),
         )
     )
@@ -61,14 +63,30 @@ def list_past(
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
-def list_repeating(now: datetime, category: EventCategory | None = None) -> list[Upcoming]:
-    """Return repeating events still running, each at its next occurrence."""
-    query = _published(category).where(
-        Event.recurrence_rule.is_not(None),
-        or_(Event.recurrence_until.is_(None), Event.recurrence_until >= now),
-    )
-    found = [next_occurrence(event, now) for event in db.session.scalars(query)]
-    return sorted((u for u in found if u), key=lambda u: u.starts_at)
+def published_by_id(ids: list[int]) -> dict[int, Event]:
+    """Return published events by id, with what their cards show, in one query a relation."""
+    if not ids:
+        return {}
+    return {e.id: e for e in db.session.scalars(_published().where(Event.id.in_(ids)))}
+
+
+def _at_next(found: list[tuple[datetime, schedule.Series]]) -> list[Upcoming]:
+    events = published_by_id([series.id for _, series in found])
+    return [
+        Upcoming(events[s.id], starts, starts + s.duration) for starts, s in found if s.id in events
+    ]
+
+
+def count_repeating(now: datetime, category: EventCategory | None = None) -> int:
+    """Return how many repeating events are still running."""
+    return len(schedule.next_series(now, category))
+
+
+def list_repeating(
+    now: datetime, category: EventCategory | None = None, limit: int | None = None
+) -> list[Upcoming]:
+    """Return repeating events still running, each at its next occurrence, soonest first."""
+    return _at_next(schedule.next_series(now, category)[:limit])
 
 
 def next_occurrence(event: Event, now: datetime) -> Upcoming | None:
@@ -82,12 +100,31 @@ def next_occurrence(event: Event, now: datetime) -> Upcoming | None:
     return Upcoming(event, starts[0], starts[0] + duration) if starts else None
 
 
+def _upcoming(
+    now: datetime, category: EventCategory | None, limit: int | None, cancelled: bool = True
+) -> list[Upcoming]:
+    """Return events not yet over at their current or next date, soonest first, loaded once."""
+    query = select(Event.id, Event.starts_at, Event.ends_at).where(
+        Event.is_public, Event.recurrence_rule.is_(None), Event.ends_at >= now
+    )
+    if category:
+        query = query.where(Event.category == category)
+    if not cancelled:
+        query = query.where(Event.event_status != EventStatus.CANCELLED)
+    rows = db.session.execute(query.order_by(Event.starts_at, Event.id).limit(limit))
+    times: list[tuple[int, datetime, datetime]] = [(i, starts, ends) for i, starts, ends in rows]
+    times += [
+        (s.id, starts, starts + s.duration)
+        for starts, s in schedule.next_series(now, category, cancelled)[:limit]
+    ]
+    times = sorted(times, key=lambda t: (t[1], t[0]))[:limit]
+    events = published_by_id([event_id for event_id, _, _ in times])
+    return [Upcoming(events[i], starts, ends) for i, starts, ends in times if i in events]
+
+
 def upcoming_highlights(now: datetime, limit: int = 4) -> list[Upcoming]:
     """Return the next few events that will take place, one-off and repeating, soonest first."""
-    query = _one_off_upcoming(now).where(Event.event_status != EventStatus.CANCELLED)
-    one_off = [Upcoming(e, e.starts_at, e.ends_at) for e in db.session.scalars(query.limit(limit))]
-    merged = sorted(one_off + list_repeating(now), key=lambda u: u.starts_at)
-    return [u for u in merged if u.event.event_status != EventStatus.CANCELLED][:limit]
+    return _upcoming(now, None, limit, cancelled=False)
 
 
 def _not_over(moment: datetime) -> ColumnElement[bool]:
@@ -99,6 +136,31 @@ def _not_over(moment: datetime) -> ColumnElement[bool]:
     )
 
 
+def located_not_over(
+    now: datetime, category: EventCategory | None = None, area: Area | None = None
+) -> list[tuple[int, float, float]]:
+    """Return (id, latitude, longitude) of published events not over and not cancelled,
+    placed at their own coordinates or else their destination's."""
+    query = (
+        select(
+            Event.id,
+            func.coalesce(Event.latitude, Destination.latitude),
+            func.coalesce(Event.longitude, Destination.longitude),
+        )
+        .outerjoin(Destination, Event.destination_id == Destination.id)
+        .where(Event.is_public, Event.event_status != EventStatus.CANCELLED, _not_over(now))
+    )
+    if category:
+        query = query.where(Event.category == category)
+    if area:
+        query = query.where(Event.area_id == area.id)
+    return [
+        (i, lat, lon)
+        for i, lat, lon in db.session.execute(query)
+        if lat is not None and lon is not None
+    ]
+
+
 def events_not_over(since: datetime, category: EventCategory | None = None) -> list[Event]:
     """Return published events, one-off or repeating, not over before ``since``."""
     query = _published(category).where(_not_over(since)).order_by(Event.starts_at, Event.id)
@@ -108,18 +170,23 @@ def events_not_over(since: datetime, category: EventCategory | None = None) -> l
 def upcoming_events(
     now: datetime, category: EventCategory | None = None, limit: int | None = None
 ) -> list[Upcoming]:
-    """Return every published event not yet over, at its current or next date, soonest first."""
-    found = [next_occurrence(event, now) for event in events_not_over(now, category)]
-    ordered = sorted((u for u in found if u), key=lambda u: (u.starts_at, u.event.id))
-    return ordered[:limit] if limit else ordered
+    """Return published events not yet over, at their current or next date, soonest first."""
+    return _upcoming(now, category, limit)
 
 
-def events_between(
+def one_off_times_between(
     start: datetime, end: datetime, category: EventCategory | None = None
-) -> list[Event]:
-    """Return published events that may take place between two moments (series unexpanded)."""
-    query = _published(category).where(may_take_place_between(start, end))
-    return list(db.session.scalars(query.order_by(Event.starts_at, Event.id)))
+) -> list[tuple[int, datetime, datetime, bool]]:
+    """Return (id, start, end, all day) of published one-off events overlapping a window."""
+    query = select(Event.id, Event.starts_at, Event.ends_at, Event.all_day).where(
+        Event.is_public,
+        Event.recurrence_rule.is_(None),
+        Event.starts_at < end,
+        Event.ends_at > start,
+    )
+    if category:
+        query = query.where(Event.category == category)
+    return [tuple(row) for row in db.session.execute(query)]  # type: ignore[misc]
 
 
 def may_take_place_between(start: datetime, end: datetime) -> ColumnElement[bool]:

@@ -11,6 +11,7 @@ from branding.events import recurrence, services
 from branding.events.models import EventCategory
 
 bp = Blueprint("events", __name__, url_prefix="/<lang:lang>/events")
+REPEATING_SHOWN = 12  # the soonest regular events on the list; the agenda has all of them
 
 
 @bp.get("/")
@@ -18,10 +19,12 @@ def index():
     """List upcoming events, soonest first, and the repeating ones."""
     now, category = utcnow(), enum_arg(EventCategory)
     page = services.list_upcoming(now, category, page_arg(), per_page())
+    first = page.page == 1
     return render_template(
         "events/index.html",
         page=require_page(page),
-        repeating=services.list_repeating(now, category) if page.page == 1 else [],
+        repeating=services.list_repeating(now, category, REPEATING_SHOWN) if first else [],
+        repeating_total=services.count_repeating(now, category) if first else 0,
         category=category,
         archive=False,
     )
@@ -36,6 +39,7 @@ def past():
         "events/index.html",
         page=require_page(page),
         repeating=[],
+        repeating_total=0,
         category=category,
         archive=True,
     )

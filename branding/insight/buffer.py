@@ -25,8 +25,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
-import redis
-
 from branding.insight import visitors
 from branding.insight.visitors import end_of_day
 
@@ -200,6 +198,8 @@ class RedisBuffer:
 
     def _send_quietly(self) -> bool:
         """Send what waits; on failure log one line (no traceback) and say so."""
+        import redis  # only here, with Redis: a worker without it does not load the client
+
         try:
             self.send()
         except redis.RedisError as error:  # Redis down: said in one line, not a traceback

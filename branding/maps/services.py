@@ -23,6 +23,9 @@ from branding.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from branding.events.models import EventCategory, EventStatus
 from branding.events.venue import event_venue
 from branding.extensions import db
+from branding.maps.clusters import MAX_ZOOM, Box, Cluster, cluster
+
+MAX_FEATURES = 500  # features in one clustered answer
 
 Located = TypeVar("Located", Destination, Business)
 KINDS: dict[str, type[StrEnum]] = {
@@ -81,11 +84,15 @@ class Place:
     when: str = ""
 
 
-def _located(model: type[Located], category: StrEnum | None, area: Area | None) -> Select[Located]:
+def _located(
+    model: type[Located], category: StrEnum | None, area: Area | None, ids: list[int] | None = None
+) -> Select[Located]:
     """Return a query for the public items of a kind with coordinates, by category and area."""
     query = select(model).where(
         model.is_public, model.latitude.is_not(None), model.longitude.is_not(None)
     )
+    if ids is not None:
+        query = query.where(model.id.in_(ids))
     if category:
         query = query.where(model.category == category)
     if area:
@@ -93,8 +100,10 @@ def _located(model: type[Located], category: StrEnum | None, area: Area | None) 
     return query
 
 
-def _destinations(category: StrEnum | None, area: Area | None) -> list[Place]:
-    query = _located(Destination, category, area)
+def _destinations(
+    category: StrEnum | None, area: Area | None, ids: list[int] | None = None
+) -> list[Place]:
+    query = _located(Destination, category, area, ids)
     lang = current_language()
     return [
         Place(
@@ -111,8 +120,10 @@ def _destinations(category: StrEnum | None, area: Area | None) -> list[Place]:
     ]
 
 
-def _businesses(category: StrEnum | None, area: Area | None) -> list[Place]:
-    query = _located(Business, category, area)
+def _businesses(
+    category: StrEnum | None, area: Area | None, ids: list[int] | None = None
+) -> list[Place]:
+    query = _located(Business, category, area, ids)
     lang = current_language()
     return [
         Place(
@@ -129,9 +140,16 @@ def _businesses(category: StrEnum | None, area: Area | None) -> list[Place]:
     ]
 
 
-def _events(category: EventCategory | None, area: Area | None, now: datetime) -> list[Place]:
+def _events(
+    category: EventCategory | None, area: Area | None, now: datetime, ids: list[int] | None = None
+) -> list[Place]:
     lang, found = current_language(), []
-    for upcoming in events.upcoming_events(now, category):
+    if ids is None:
+        soon = events.upcoming_events(now, category)
+    else:
+        loaded = events.published_by_id(ids).values()
+        soon = [u for u in (events.next_occurrence(e, now) for e in loaded) if u]
+    for upcoming in soon:
         event, venue = upcoming.event, event_venue(upcoming.event, lang)
         if event.event_status == EventStatus.CANCELLED:
             continue
@@ -192,4 +210,85 @@ def feature_collection(found: list[Place]) -> dict:
             }
             for p in found
         ],
+    }
+
+
+def _points(filters: MapFilter, now: datetime, box: Box | None) -> list[tuple]:
+    """Return ``((kind, id), latitude, longitude)`` of every place shown, read as columns."""
+    found: list[tuple] = []
+    for kind, model in (("destination", Destination), ("business", Business)):
+        shown, category = filters.category_of(kind)
+        if not shown:
+            continue
+        query = select(model.id, model.latitude, model.longitude).where(
+            model.is_public, model.latitude.is_not(None), model.longitude.is_not(None)
+        )
+        if category:
+            query = query.where(model.category == category)
+        if filters.area:
+            query = query.where(model.area_id == filters.area.id)
+        if box:
+            query = query.where(model.latitude.between(box.south, box.north))
+            query = query.where(model.longitude.between(box.west, box.east))
+        found += [((kind, i), lat, lon) for i, lat, lon in db.session.execute(query)]
+    shown, category = filters.category_of("event")
+    if shown:
+        rows = events.located_not_over(now, cast("EventCategory | None", category), filters.area)
+        found += [
+            (("event", i), lat, lon)
+            for i, lat, lon in rows
+            if box is None or (box.south <= lat <= box.north and box.west <= lon <= box.east)
+        ]
+    return found
+
+
+def _details(keys: list[tuple], now: datetime) -> dict[tuple, Place]:
+    """Return the places for these ``(kind, id)`` keys, a few queries a kind."""
+    wanted: dict[str, list[int]] = {"destination": [], "business": [], "event": []}
+    for kind, item_id in keys:
+        wanted[kind].append(item_id)
+    found = _destinations(None, None, wanted["destination"]) if wanted["destination"] else []
+    found += _businesses(None, None, wanted["business"]) if wanted["business"] else []
+    found += _events(None, None, now, wanted["event"]) if wanted["event"] else []
+    return {(p.kind, p.id): p for p in found}
+
+
+def clustered_collection(
+    filters: MapFilter, now: datetime, box: Box | None, zoom: int | None
+) -> dict:
+    """Return the places (in a box, if given) as GeoJSON, gathered into clusters if they crowd.
+
+    Up to MAX_FEATURES places come as they are, in the order of ``places``; past that, they
+    are gathered on a grid at the zoom level asked (or the finest), and at lower levels until
+    at most MAX_FEATURES features remain.
+    """
+    points = _points(filters, now, box)
+    if len(points) <= MAX_FEATURES and zoom is None:
+        if box is None:  # a few places in all: as the map's list orders them
+            return {**feature_collection(places(filters, now)), "zoom": MAX_ZOOM}
+        details = _details([key for key, _, _ in points], now)
+        shown = [details[key] for key, _, _ in points if key in details]
+        return {**feature_collection(shown), "zoom": MAX_ZOOM}
+    level = MAX_ZOOM if zoom is None else zoom
+    clusters = cluster(points, level)
+    while len(clusters) > MAX_FEATURES and level > 0:
+        level -= 1
+        clusters = cluster(points, level)
+    details = _details([c.first for c in clusters if c.count == 1], now)
+    features = feature_collection([details[c.first] for c in clusters if c.first in details])
+    for c in clusters:
+        if c.count > 1 or c.first not in details:
+            features["features"].append(_cluster_feature(c))
+    features["zoom"] = level
+    return features
+
+
+def _cluster_feature(found: Cluster) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": {
+            "type": "Point",
+            "coordinates": [round(found.longitude, 6), round(found.latitude, 6)],
+        },
+        "properties": {"cluster": True, "count": found.count},
     }

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, render_template, request, url_for
+from flask import Blueprint, Response, abort, jsonify, render_template, request, url_for
 
 from branding.areas.services import all_areas, area_arg
 from branding.core.content.publishing import utcnow
 from branding.core.i18n import marking
-from branding.maps import services
+from branding.maps import clusters, services
 from branding.maps.preview import preview_svg
 
 bp = Blueprint("maps", __name__, url_prefix="/<lang:lang>/map")
@@ -53,8 +53,13 @@ def preview():
 
 @bp.get("/data.geojson")
 def data():
-    """Serve the map's places as GeoJSON, with the same filters as the page."""
-    response = jsonify(services.feature_collection(services.places(map_filter(), utcnow())))
+    """Serve the map's places as GeoJSON, with the page's filters, a box and a zoom level."""
+    try:
+        box = clusters.parse_bbox(request.args.get("bbox"))
+        zoom = clusters.parse_zoom(request.args.get("zoom"))
+    except ValueError as error:
+        abort(400, str(error))
+    response = jsonify(services.clustered_collection(map_filter(), utcnow(), box, zoom))
     response.mimetype = "application/geo+json"
     response.headers["Access-Control-Allow-Origin"] = "*"  # open data
     return response

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from branding.businesses.models import Business, Product
 from branding.destinations.models import Destination
@@ -61,15 +61,15 @@ KINDS: dict[str, Kind] = {
         "destination",
         Destination,
         _published(Destination),
-        lambda: (selectinload(Destination.area), selectinload(Destination.photos)),
+        lambda: (joinedload(Destination.area), selectinload(Destination.photos)),
     ),
     "event": Kind(
         "event",
         Event,
         _published(Event),
         lambda: (
-            selectinload(Event.area),
-            selectinload(Event.destination),
+            joinedload(Event.area),
+            joinedload(Event.destination),
             selectinload(Event.photos),
         ),
     ),
@@ -77,14 +77,14 @@ KINDS: dict[str, Kind] = {
         "business",
         Business,
         _approved_business,
-        lambda: (selectinload(Business.area), selectinload(Business.photos)),
+        lambda: (joinedload(Business.area), selectinload(Business.photos)),
     ),
     "product": Kind(
         "product",
         Product,
         _approved_product,
         lambda: (
-            selectinload(Product.business).selectinload(Business.area),
+            joinedload(Product.business).joinedload(Business.area),
             selectinload(Product.photos),
         ),
     ),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from branding.areas.models import Area
 from branding.businesses.models import Business
@@ -37,22 +38,43 @@ class Page:
     lastmod: datetime | None = None
 
 
-def _details(endpoint: str, model, condition) -> list[Page]:
-    query = select(model.slug, model.updated_at).order_by(model.slug)
-    if condition is not None:
-        query = query.where(condition)
-    return [Page(endpoint, {"slug": slug}, at) for slug, at in db.session.execute(query)]
+# The detail pages, in the sitemap's order: endpoint, model, who sees it.
+SECTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("areas.detail", Area, None),
+    ("destinations.detail", Destination, Destination.is_public),
+    ("events.detail", Event, Event.is_public),
+    ("businesses.detail", Business, Business.is_public),
+)
 
 
-def sitemap_pages() -> list[Page]:
-    """Return every public page: list pages, then areas, destinations, events, businesses."""
-    return [
-        *(Page(endpoint) for endpoint in LIST_PAGES),
-        *_details("areas.detail", Area, None),
-        *_details("destinations.detail", Destination, Destination.is_public),
-        *_details("events.detail", Event, Event.is_public),
-        *_details("businesses.detail", Business, Business.is_public),
-    ]
+def section_sizes() -> list[int]:
+    """Return how many pages each section of details has, in one query."""
+    counts = []
+    for _, model, condition in SECTIONS:
+        query = select(func.count()).select_from(model)
+        counts.append((query if condition is None else query.where(condition)).scalar_subquery())
+    return list(db.session.execute(select(*counts)).one())
+
+
+def sitemap_pages(
+    start: int = 0, stop: int | None = None, sizes: list[int] | None = None
+) -> list[Page]:
+    """Return the public pages ``start`` to ``stop`` in the sitemap's order: list pages, then
+    areas, destinations, events and businesses by slug; only those rows are read."""
+    sizes = section_sizes() if sizes is None else sizes
+    found = [Page(endpoint) for endpoint in LIST_PAGES][start:stop]
+    offset = len(LIST_PAGES)
+    for (endpoint, model, condition), size in zip(SECTIONS, sizes, strict=True):
+        low = max(start, offset)
+        high = offset + size if stop is None else min(stop, offset + size)
+        if low < high:
+            query = select(model.slug, model.updated_at).order_by(model.slug)
+            if condition is not None:
+                query = query.where(condition)
+            query = query.offset(low - offset).limit(high - low)
+            found += [Page(endpoint, {"slug": slug}, at) for slug, at in db.session.execute(query)]
+        offset += size
+    return found
 
 
 @dataclass(frozen=True)

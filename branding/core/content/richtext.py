@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -19,7 +21,12 @@ ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 
 def render_markdown(text: str) -> Markup:
     """Render Markdown to HTML that is safe to put in a page."""
-    html = _markdown.render(str(text or ""))
+    return Markup(_render(str(text or "")))
+
+
+@lru_cache(maxsize=1024)  # the same texts are shown again and again; bounded, so is memory
+def _render(text: str) -> str:
+    html = _markdown.render(text)
     # Headings written as # or ## become h3/h4 so they sit under the page's own headings.
     html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>")
     html = html.replace("<h2>", "<h4>").replace("</h2>", "</h4>")
@@ -30,4 +37,4 @@ def render_markdown(text: str) -> Markup:
         url_schemes=ALLOWED_SCHEMES,
         link_rel="nofollow noopener",
     )
-    return Markup(clean)
+    return clean

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import logging
 import traceback
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Flask
-from huey import Huey, MemoryHuey, RedisHuey, SqliteHuey, crontab
-from huey import signals as S
 
 from branding.core.content.publishing import utcnow
 from branding.core.jobs import JOBS, SCHEDULES, Job
 from branding.core.jobs.models import JobFailure
+
+if TYPE_CHECKING:
+    from huey import Huey
 
 log = logging.getLogger(__name__)
 QUEUE_NAME = "pakpak"
@@ -26,6 +28,10 @@ def backend_of(app: Flask) -> str:
 
 
 def _make_huey(app: Flask) -> Huey:
+    # Huey (and the Redis client it brings) is imported on first use: a web worker that never
+    # queues a job does not pay ~17 MB for it.
+    from huey import MemoryHuey, RedisHuey, SqliteHuey
+
     backend = backend_of(app)
     if backend == "immediate":
         return MemoryHuey(QUEUE_NAME, immediate=True, results=False)
@@ -43,15 +49,24 @@ class Runner:
 
     def __init__(self, app: Flask) -> None:
         self.app = app
-        self.huey = _make_huey(app)
-        self.immediate = bool(self.huey.immediate)
+        self.immediate = backend_of(app) == "immediate"
+        if backend_of(app) not in ("immediate", "sqlite", "redis"):
+            _make_huey(app)  # says what is wrong with the setting, at start
         self.tasks: dict[str, Any] = {}
         self._bound = False
+
+    @cached_property
+    def huey(self) -> Huey:
+        """Return the queue, made when first used."""
+        return _make_huey(self.app)
 
     def _bind(self) -> None:
         """Turn the jobs and schedules declared so far into tasks (once every feature is in)."""
         if self._bound:
             return
+        from huey import crontab
+        from huey import signals as S
+
         for declared in JOBS.values():
             self.tasks[declared.name] = self.huey.task(
                 retries=declared.retries,

@@ -1,0 +1,137 @@
+"""Repeating events' dates, worked out once per process for each state of the series.
+
+Expanding RRULEs is the costly part of every page that lists what is on (home, events,
+calendar, agenda, feeds, map): thousands of series at a national scale. Their dates only
+change when a series changes, so each process keeps them, as arrays of UTC timestamps, for
+the months the calendar can browse. One aggregate query per request (how many series, the
+latest id and change) tells whether any series was added, changed or removed since, here or
+on another server; if so, they are worked out again. Nothing here can be stale: a cached
+schedule is only used while that fingerprint is the database's.
+"""
+
+from __future__ import annotations
+
+import logging
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from flask import current_app, has_request_context, request
+from sqlalchemy import func, select
+
+from branding.core.i18n.formatting import WIB, to_wib
+from branding.events import recurrence
+from branding.events.models import Event, EventCategory, EventStatus
+from branding.extensions import db
+
+log = logging.getLogger(__name__)
+
+REACH = timedelta(days=26 * 31)  # the calendar browses 24 months either side of today
+MAX_DATES = 2000  # dates of one series kept (a daily series over the calendar's reach)
+
+
+@dataclass(frozen=True)
+class Series:
+    """A published repeating event's dates: starts as UTC timestamps, in order."""
+
+    id: int
+    category: EventCategory
+    cancelled: bool
+    all_day: bool
+    duration: timedelta
+    starts: array
+
+    def next_start(self, now: datetime) -> datetime | None:
+        """Return the start of the current or next occurrence at ``now``, if any is kept."""
+        index = bisect_left(self.starts, (now - self.duration).timestamp())
+        if index == len(self.starts):
+            return None
+        return datetime.fromtimestamp(self.starts[index], WIB)
+
+    def starts_between(self, start: datetime, end: datetime) -> list[datetime]:
+        """Return the starts (WIB) of occurrences overlapping ``[start, end)``."""
+        low = bisect_left(self.starts, (start - self.duration).timestamp())
+        high = bisect_left(self.starts, end.timestamp())
+        found = (datetime.fromtimestamp(s, WIB) for s in self.starts[low:high])
+        return [begins for begins in found if begins + self.duration > start]
+
+
+@dataclass
+class _Cached:
+    fingerprint: tuple
+    built: date
+    series: list[Series]
+
+
+def _fingerprint() -> tuple:
+    query = select(func.count(), func.max(Event.id), func.max(Event.updated_at)).where(
+        Event.recurrence_rule.is_not(None)
+    )
+    count, last_id, last_change = db.session.execute(query).one()
+    return str(db.engine.url), count, last_id, last_change
+
+
+def _dates(rule: str, exdates: list[str], starts_at: datetime, today: date) -> array:
+    try:
+        parsed = recurrence.parse_rule(rule, starts_at)
+    except (ValueError, TypeError):
+        log.warning("a series has an unreadable RRULE %r", rule)
+        return array("d", [starts_at.timestamp()])
+    skip = {date.fromisoformat(d) for d in exdates or []}
+    middle = datetime.combine(today, datetime.min.time())
+    moments = parsed.between(middle - REACH, middle + REACH, inc=True)[:MAX_DATES]
+    return array("d", [m.replace(tzinfo=WIB).timestamp() for m in moments if m.date() not in skip])
+
+
+def _build(today: date) -> list[Series]:
+    query = select(
+        Event.id,
+        Event.category,
+        Event.event_status,
+        Event.all_day,
+        Event.starts_at,
+        Event.ends_at,
+        Event.recurrence_rule,
+        Event.recurrence_exdates,
+    ).where(Event.is_public, Event.recurrence_rule.is_not(None))
+    return [
+        Series(
+            row.id,
+            row.category,
+            row.event_status == EventStatus.CANCELLED,
+            row.all_day,
+            row.ends_at - row.starts_at,
+            _dates(row.recurrence_rule, row.recurrence_exdates, row.starts_at, today),
+        )
+        for row in db.session.execute(query.order_by(Event.id))
+    ]
+
+
+def published_series() -> list[Series]:
+    """Return every published series with its dates, worked out again only after a change."""
+    memo = request.environ if has_request_context() else {}  # checked once a request
+    if "branding.event_schedule" in memo:
+        return memo["branding.event_schedule"]
+    fingerprint, today = _fingerprint(), to_wib(datetime.now(UTC)).date()
+    cached: _Cached | None = current_app.extensions.get("event_schedule")
+    if cached is None or cached.fingerprint != fingerprint or cached.built != today:
+        cached = _Cached(fingerprint, today, _build(today))
+        current_app.extensions["event_schedule"] = cached
+    memo["branding.event_schedule"] = cached.series
+    return cached.series
+
+
+def next_series(
+    now: datetime, category: EventCategory | None = None, cancelled: bool = True
+) -> list[tuple[datetime, Series]]:
+    """Return each running series at its current or next start, soonest first."""
+    found = []
+    for series in published_series():
+        if (category and series.category != category) or (series.cancelled and not cancelled):
+            continue
+        starts = series.next_start(now)
+        if starts is not None:
+            found.append((starts, series))
+    found.sort(key=lambda pair: (pair[0], pair[1].id))
+    return found
