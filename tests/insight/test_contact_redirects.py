@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from branding.core.content.publishing import PublicationStatus
+from branding.core.i18n.formatting import to_wib
 from branding.identity.services import save_settings
 from tests.insight.helpers import counted, visit
 
@@ -84,7 +85,7 @@ def test_a_business_s_own_links_and_an_event_s_calendar_are_counted(app, client,
     assert f"/en/go/event/{event.id}/website" in _links(html)
     ics = visit(client, f"/en/go/event/{event.id}/calendar/ics")
     assert ics.headers["Location"] == f"/en/events/{event.slug}.ics"
-    day = event.starts_at.date().isoformat()
+    day = to_wib(event.starts_at).date().isoformat()  # the day in the regency (WIB)
     dated = visit(client, f"/en/go/event/{event.id}/calendar/ics?day={day}")
     assert dated.headers["Location"] == f"/en/events/{event.slug}/{day}.ics"
     got = counted()

@@ -10,6 +10,7 @@ from sqlalchemy import MetaData, select
 
 from branding.accounts.models import Role
 from branding.businesses.models import ModerationStatus
+from branding.core.i18n.formatting import to_wib
 from branding.extensions import db
 from branding.insight import visitors
 from branding.insight.buffer import Batch, ProcessBuffer
@@ -38,7 +39,7 @@ def test_events_their_dates_and_businesses_with_their_products_are_counted(app, 
     business = make.business()
     shown = make.product(business)
     hidden = make.product(business, status=ModerationStatus.PENDING)
-    day = event.starts_at.date()
+    day = to_wib(event.starts_at).date()  # the day in the regency (WIB), not in UTC
     visit(client, f"/en/events/{event.slug}")
     visit(client, f"/en/events/{event.slug}/{day.isoformat()}", address="198.51.100.9")
     visit(client, f"/id/businesses/{business.slug}")
