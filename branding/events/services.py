@@ -104,6 +104,19 @@ def _upcoming(
     now: datetime, category: EventCategory | None, limit: int | None, cancelled: bool = True
 ) -> list[Upcoming]:
     """Return events not yet over at their current or next date, soonest first, loaded once."""
+    times = upcoming_times(now, category, limit, cancelled)
+    events = published_by_id([event_id for event_id, _, _ in times])
+    return [Upcoming(events[i], starts, ends) for i, starts, ends in times if i in events]
+
+
+def upcoming_times(
+    now: datetime,
+    category: EventCategory | None = None,
+    limit: int | None = None,
+    cancelled: bool = True,
+) -> list[tuple[int, datetime, datetime]]:
+    """Return (id, start, end) of events not yet over at their current or next date, soonest
+    first, read as columns (a series' dates come from the schedule a process keeps)."""
     query = select(Event.id, Event.starts_at, Event.ends_at).where(
         Event.is_public, Event.recurrence_rule.is_(None), Event.ends_at >= now
     )
@@ -117,9 +130,7 @@ def _upcoming(
         (s.id, starts, starts + s.duration)
         for starts, s in schedule.next_series(now, category, cancelled)[:limit]
     ]
-    times = sorted(times, key=lambda t: (t[1], t[0]))[:limit]
-    events = published_by_id([event_id for event_id, _, _ in times])
-    return [Upcoming(events[i], starts, ends) for i, starts, ends in times if i in events]
+    return sorted(times, key=lambda t: (t[1], t[0]))[:limit]
 
 
 def upcoming_highlights(now: datetime, limit: int = 4) -> list[Upcoming]:
