@@ -29,7 +29,7 @@ def index():
     """Show destinations, businesses and events on a map, and a page of them as a list."""
     filters = map_filter()
     with marking.marked():  # its labels and dates are made here, before the page
-        page = listing.place_page(filters, utcnow(), page_arg())
+        page = listing.place_page(filters, utcnow(), page_arg(), listing.PER_PAGE)
     if page.page > 1 and not page.items:
         abort(404)
     return render_template(

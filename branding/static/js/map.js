@@ -170,7 +170,9 @@
     var latlng = [c[1], c[0]];
     var count = feature.properties.count;
     var pinned = L.marker(latlng, { icon: countIcon(el, count), title: clusterLabel(el, count), keyboard: true, count: count });
-    pinned.on("click", function () { map.setView(latlng, Math.min(map.getZoom() + 2, 18)); });
+    var closer = function () { map.setView(latlng, Math.min(map.getZoom() + 2, 18)); };
+    pinned.on("click", closer);
+    pinned.on("keypress", function (event) { if (event.originalEvent.key === "Enter") closer(); });
     return pinned;
   }
 
