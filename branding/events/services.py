@@ -152,24 +152,27 @@ def located_not_over(
 ) -> list[tuple[int, float, float]]:
     """Return (id, latitude, longitude) of published events not over and not cancelled,
     placed at their own coordinates or else their destination's."""
+    query = located_not_over_query(now, category, area)
+    return [(i, lat, lon) for i, lat, lon in db.session.execute(query)]
+
+
+def located_not_over_query(
+    now: datetime, category: EventCategory | None = None, area: Area | None = None
+) -> Select:
+    """Return the query of ``located_not_over``: id, latitude, longitude (labelled so)."""
+    latitude = func.coalesce(Event.latitude, Destination.latitude)
+    longitude = func.coalesce(Event.longitude, Destination.longitude)
     query = (
-        select(
-            Event.id,
-            func.coalesce(Event.latitude, Destination.latitude),
-            func.coalesce(Event.longitude, Destination.longitude),
-        )
+        select(Event.id, latitude.label("latitude"), longitude.label("longitude"))
         .outerjoin(Destination, Event.destination_id == Destination.id)
         .where(Event.is_public, Event.event_status != EventStatus.CANCELLED, _not_over(now))
+        .where(latitude.is_not(None), longitude.is_not(None))
     )
     if category:
         query = query.where(Event.category == category)
     if area:
         query = query.where(Event.area_id == area.id)
-    return [
-        (i, lat, lon)
-        for i, lat, lon in db.session.execute(query)
-        if lat is not None and lon is not None
-    ]
+    return query
 
 
 def events_not_over(since: datetime, category: EventCategory | None = None) -> list[Event]:

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Integer, func, select
+from sqlalchemy import Integer, Select, func, null, select, union_all
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import joinedload
 
 from branding.businesses.models import Business
 from branding.destinations.models import Destination
+from branding.events import schedule
 from branding.events import services as events
 from branding.events.models import Event, EventCategory
 from branding.extensions import db
@@ -111,20 +112,43 @@ def _summary(
     return count, (Bounds(south, west, north, east) if count else None)
 
 
-def _located_events(
-    filters: MapFilter, now: datetime
-) -> tuple[list[tuple[int, datetime, datetime]], Bounds | None]:
-    """Return (id, start, end) of the upcoming events with a place, soonest first, as
-    columns, and their bounds."""
-    spots = _event_spots(filters, now)
+def _event_slice(
+    filters: MapFilter, now: datetime, offset: int, limit: int
+) -> tuple[int, Bounds | None, list[tuple[int, datetime, datetime]]]:
+    """Return how many upcoming events with a place match, their bounds, and (id, start, end)
+    of a slice of them soonest first: only the one-off events up to the slice's end are read,
+    and the ids of the running series (their dates come from the schedule a process keeps)."""
     _shown, category = filters.category_of("event")
-    times = events.upcoming_times(now, cast("EventCategory | None", category))
-    where = {i for i, _, _ in spots}
-    if not spots:
-        return [], None
-    lats, lons = [lat for _, lat, _ in spots], [lon for _, _, lon in spots]
-    bounds = Bounds(min(lats), min(lons), max(lats), max(lons))
-    return [(i, starts, ends) for i, starts, ends in times if i in where], bounds
+    kind = cast("EventCategory | None", category)
+    located = events.located_not_over_query(now, kind, filters.area).subquery()
+    one_off = Event.recurrence_rule.is_(None)
+    joined = located.join(Event, Event.id == located.c.id)
+    count, south, west, north, east = db.session.execute(
+        select(
+            func.count(Event.id).filter(one_off),
+            func.min(located.c.latitude),
+            func.min(located.c.longitude),
+            func.max(located.c.latitude),
+            func.max(located.c.longitude),
+        ).select_from(joined)
+    ).one()
+    first = select(Event.id, Event.starts_at, Event.ends_at).select_from(joined).where(one_off)
+    soonest = first.order_by(Event.starts_at, Event.id).limit(offset + limit).subquery()
+    series = select(located.c.id, null(), null()).select_from(joined).where(~one_off)
+    times, ids = [], set()  # one query: the soonest one-off events, and the series' ids
+    for i, starts, ends in db.session.execute(union_all(select(*soonest.c), series)):
+        if starts is None:
+            ids.add(i)
+        else:
+            times.append((i, starts, ends))
+    running = [
+        (s.id, starts, starts + s.duration)
+        for starts, s in schedule.next_series(now, kind, cancelled=False)
+        if s.id in ids
+    ]
+    times = sorted(times + running, key=lambda t: (t[1], t[0]))[offset : offset + limit]
+    bounds = None if south is None else Bounds(south, west, north, east)
+    return count + len(running), bounds, times
 
 
 def _event_places(times: list[tuple[int, datetime, datetime]]) -> list[Place]:
@@ -153,17 +177,22 @@ def place_page(filters: MapFilter, now: datetime, page: int, per_page: int = PER
         total += count
         bounds = found.joined(bounds) if found else bounds
     if filters.category_of("event")[0]:
-        times, found = _located_events(filters, now)
         offset = max(start - total, 0)
-        items += _event_places(times[offset : max(end - total, 0)])
-        total += len(times)
+        count, found, times = _event_slice(filters, now, offset, max(end - total - offset, 0))
+        items += _event_places(times)
+        total += count
         bounds = found.joined(bounds) if found else bounds
     return PlacePage(items, page, per_page, total, bounds)
 
 
-def _event_spots(filters: MapFilter, now: datetime) -> list[tuple[int, float, float]]:
-    _shown, category = filters.category_of("event")
-    return events.located_not_over(now, cast("EventCategory | None", category), filters.area)
+def _grid(matching: Any, bounds: Bounds) -> Select:
+    """Return one point a grid cell over the bounds of a query's latitude and longitude."""
+    span = max(bounds.north - bounds.south, bounds.east - bounds.west) or 1.0
+    cell = span / SKETCH_CELLS
+    row = sql_cast((matching.c.latitude - bounds.south) / cell, Integer)
+    column = sql_cast((matching.c.longitude - bounds.west) / cell, Integer)
+    query = select(func.min(matching.c.latitude), func.min(matching.c.longitude))
+    return query.group_by(row, column)
 
 
 def sketch_pins(filters: MapFilter, now: datetime) -> list[Pin]:
@@ -174,16 +203,32 @@ def sketch_pins(filters: MapFilter, now: datetime) -> list[Pin]:
         if not shown:
             continue
         _count, bounds = _summary(model, filters, kind)
-        if not bounds:
-            continue
-        span = max(bounds.north - bounds.south, bounds.east - bounds.west) or 1.0
-        cell = span / SKETCH_CELLS
-        matching = services.located(cast(Any, model), category, filters.area).subquery()
-        row = sql_cast((matching.c.latitude - bounds.south) / cell, Integer)
-        column = sql_cast((matching.c.longitude - bounds.west) / cell, Integer)
-        query = select(func.min(matching.c.latitude), func.min(matching.c.longitude))
-        query = query.group_by(row, column)
-        pins += [Pin(kind, lat, lon) for lat, lon in db.session.execute(query)]
-    if filters.category_of("event")[0]:
-        pins += [Pin("event", lat, lon) for _i, lat, lon in _event_spots(filters, now)]
+        if bounds:
+            matching = services.located(cast(Any, model), category, filters.area).subquery()
+            pins += [
+                Pin(kind, lat, lon) for lat, lon in db.session.execute(_grid(matching, bounds))
+            ]
+    shown, category = filters.category_of("event")
+    if shown:
+        located = events.located_not_over_query(
+            now, cast("EventCategory | None", category), filters.area
+        ).subquery()
+        bounds = _bounds_of(located)
+        if bounds:
+            pins += [
+                Pin("event", lat, lon) for lat, lon in db.session.execute(_grid(located, bounds))
+            ]
     return pins
+
+
+def _bounds_of(matching: Any) -> Bounds | None:
+    """Return the bounds of a query's latitude and longitude, in one aggregate query."""
+    south, west, north, east = db.session.execute(
+        select(
+            func.min(matching.c.latitude),
+            func.min(matching.c.longitude),
+            func.max(matching.c.latitude),
+            func.max(matching.c.longitude),
+        )
+    ).one()
+    return None if south is None else Bounds(south, west, north, east)
