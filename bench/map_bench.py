@@ -17,7 +17,14 @@ import sys
 import time
 from pathlib import Path
 
-PATHS = ("/id/map/", "/id/map/?page=20", "/id/map/?type=event", "/id/map/preview.svg")
+PATHS = (
+    "/id/map/",
+    "/id/map/?page=20",
+    "/id/map/?type=event",
+    "/id/map/preview.svg",
+    "/id/map/data.geojson?bbox=98.05,2.35,98.55,2.95&zoom=10",  # the first view
+    "/id/map/data.geojson?bbox=98.20,2.50,98.25,2.55",  # zoomed in: places as they are
+)
 
 
 def main() -> None:

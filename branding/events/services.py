@@ -147,19 +147,12 @@ def _not_over(moment: datetime) -> ColumnElement[bool]:
     )
 
 
-def located_not_over(
-    now: datetime, category: EventCategory | None = None, area: Area | None = None
-) -> list[tuple[int, float, float]]:
-    """Return (id, latitude, longitude) of published events not over and not cancelled,
-    placed at their own coordinates or else their destination's."""
-    query = located_not_over_query(now, category, area)
-    return [(i, lat, lon) for i, lat, lon in db.session.execute(query)]
-
-
 def located_not_over_query(
     now: datetime, category: EventCategory | None = None, area: Area | None = None
 ) -> Select:
-    """Return the query of ``located_not_over``: id, latitude, longitude (labelled so)."""
+    """Return a query for (id, latitude, longitude) of published events not over and not
+    cancelled, placed at their own coordinates or else their destination's (columns labelled
+    ``id``, ``latitude``, ``longitude``, for a subquery)."""
     latitude = func.coalesce(Event.latitude, Destination.latitude)
     longitude = func.coalesce(Event.longitude, Destination.longitude)
     query = (

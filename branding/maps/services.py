@@ -257,12 +257,14 @@ def _points(filters: MapFilter, now: datetime, box: Box | None) -> list[tuple]:
         found += [((kind, i), lat, lon) for i, lat, lon in db.session.execute(query)]
     shown, category = filters.category_of("event")
     if shown:
-        rows = events.located_not_over(now, cast("EventCategory | None", category), filters.area)
-        found += [
-            (("event", i), lat, lon)
-            for i, lat, lon in rows
-            if box is None or (box.south <= lat <= box.north and box.west <= lon <= box.east)
-        ]
+        located = events.located_not_over_query(
+            now, cast("EventCategory | None", category), filters.area
+        ).subquery()
+        inside = select(located.c.id, located.c.latitude, located.c.longitude)
+        if box:  # in SQL: the events outside the box are never read
+            inside = inside.where(located.c.latitude.between(box.south, box.north))
+            inside = inside.where(located.c.longitude.between(box.west, box.east))
+        found += [(("event", i), lat, lon) for i, lat, lon in db.session.execute(inside)]
     return found
 
 
