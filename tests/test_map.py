@@ -175,10 +175,15 @@ def _fill(make, count: int) -> None:
         make.event(area=area, latitude=2.7, longitude=98.1, recurrence_rule="FREQ=WEEKLY")
 
 
-def test_map_queries_do_not_grow_with_the_number_of_places(client, make, count_queries):
+def test_map_queries_do_not_grow_with_the_number_of_places(
+    client, make, count_queries, monkeypatch
+):
+    from branding.maps import listing
+
+    monkeypatch.setattr(listing, "PER_PAGE", 4)
     _fill(make, 3)
-    paths = ["/en/map/", "/en/map/data.geojson", "/en/map/?area=nowhere&category=waterfall",
-             "/en/map/preview.svg"]  # fmt: skip
+    paths = ["/en/map/", "/en/map/?page=2", "/en/map/?page=3", "/en/map/data.geojson",
+             "/en/map/?area=nowhere&category=waterfall", "/en/map/preview.svg"]  # fmt: skip
     few = {}
     for path in paths:
         client.get(path)  # a process works out repeating events' dates once after a change
@@ -239,3 +244,80 @@ def test_geojson_without_a_box_gathers_places_once_there_are_too_many(client, ma
     found = client.get("/en/map/data.geojson").get_json()["features"]
     assert len(found) <= 4
     assert sum(f["properties"].get("count", 1) for f in found) == 6
+
+
+def _listed(html: str) -> list[str]:
+    return re.findall(r'<li id="((?:destination|business|event)-\d+)"', html)
+
+
+def test_the_list_is_paged_in_one_order_and_says_how_many_match_in_all(client, make, monkeypatch):
+    from branding.maps import listing
+
+    monkeypatch.setattr(listing, "PER_PAGE", 3)
+    spots = [make.destination(slug=f"d{n}", latitude=2.5, longitude=98.2) for n in (3, 1, 2, 4)]
+    cafes = [make.business(name=f"Kopi {n}", latitude=2.6, longitude=98.3) for n in "ba"]
+    soon = make.event(latitude=2.7, longitude=98.1, starts_in=timedelta(days=2))
+    expected = [f"destination-{d.id}" for d in sorted(spots, key=lambda d: d.slug)]
+    expected += [f"business-{b.id}" for b in sorted(cafes, key=lambda b: b.name)]
+    expected += [f"event-{soon.id}"]
+    seen = []
+    for page in (1, 2, 3):
+        html = client.get(f"/en/map/?page={page}").get_data(as_text=True)
+        assert '<h2 id="places-h" class="count">7 places</h2>' in html  # all, not this page's
+        assert f"Page {page} of 3" in html
+        seen += _listed(html)
+    assert seen == expected
+    assert client.get("/en/map/?page=4").status_code == 404  # past the last page
+    assert _listed(client.get("/en/map/?page=junk").get_data(as_text=True)) == expected[:3]
+
+
+def test_the_pager_keeps_the_filters(client, make, monkeypatch):
+    from branding.maps import listing
+
+    monkeypatch.setattr(listing, "PER_PAGE", 2)
+    area = make.area(slug="salak")
+    for n in range(3):
+        make.destination(area=area, category=DestinationCategory.WATERFALL, latitude=2.5,
+                         longitude=98.2 + n / 100)  # fmt: skip
+    make.destination(category=DestinationCategory.WATERFALL, latitude=2.5, longitude=98.2)
+    html = client.get("/en/map/?type=destination&area=salak").get_data(as_text=True)
+    assert "3 places" in html
+    assert 'rel="next" href="/en/map/?type=destination&amp;area=salak&amp;page=2"' in html
+    html = client.get("/en/map/?type=destination&area=salak&page=2").get_data(as_text=True)
+    assert 'rel="prev" href="/en/map/?type=destination&amp;area=salak&amp;page=1"' in html
+    assert len(_listed(html)) == 1 and 'rel="next"' not in html
+    assert client.get("/en/map/?type=destination&area=salak&page=3").status_code == 404
+
+
+def test_no_match_is_an_empty_first_page_and_a_missing_second_one(client, make):
+    make.destination(latitude=2.5, longitude=98.2)
+    html = client.get("/en/map/?type=business").get_data(as_text=True)
+    assert "No places match these filters." in html and "0 places" in html
+    assert "data-bounds" not in html  # nothing to fit: the map opens on the capital
+    assert client.get("/en/map/?type=business&page=2").status_code == 404
+
+
+def test_the_map_box_carries_the_bounds_of_the_filtered_places(client, make):
+    make.destination(latitude=2.4, longitude=98.1)
+    make.destination(latitude=2.9, longitude=98.6)
+    make.business(latitude=2.2, longitude=98.7)
+    make.event(latitude=3.1, longitude=97.9, starts_in=timedelta(days=1))
+    make.event(latitude=5.0, longitude=95.0, starts_in=timedelta(days=-3))  # over: not shown
+    html = client.get("/en/map/").get_data(as_text=True)
+    assert 'data-bounds="2.200000,97.900000,3.100000,98.700000"' in html  # S, W, N, E
+    html = client.get("/en/map/?type=destination").get_data(as_text=True)
+    assert 'data-bounds="2.400000,98.100000,2.900000,98.600000"' in html
+
+
+def test_the_sketch_reads_one_row_per_small_cell(app, make):
+    from branding.maps import listing
+    from branding.maps.services import MapFilter
+
+    for n in range(40):  # forty places at two spots, and one far away
+        make.destination(latitude=2.5 + (n % 2) * 0.2, longitude=98.2 + n * 1e-6)
+    make.destination(latitude=3.5, longitude=99.0)
+    with app.test_request_context("/en/map/"):
+        from branding.core.content.publishing import utcnow
+
+        pins = listing.sketch_pins(MapFilter(), utcnow())
+    assert len(pins) == 3

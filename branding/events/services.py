@@ -104,6 +104,19 @@ def _upcoming(
     now: datetime, category: EventCategory | None, limit: int | None, cancelled: bool = True
 ) -> list[Upcoming]:
     """Return events not yet over at their current or next date, soonest first, loaded once."""
+    times = upcoming_times(now, category, limit, cancelled)
+    events = published_by_id([event_id for event_id, _, _ in times])
+    return [Upcoming(events[i], starts, ends) for i, starts, ends in times if i in events]
+
+
+def upcoming_times(
+    now: datetime,
+    category: EventCategory | None = None,
+    limit: int | None = None,
+    cancelled: bool = True,
+) -> list[tuple[int, datetime, datetime]]:
+    """Return (id, start, end) of events not yet over at their current or next date, soonest
+    first, read as columns (a series' dates come from the schedule a process keeps)."""
     query = select(Event.id, Event.starts_at, Event.ends_at).where(
         Event.is_public, Event.recurrence_rule.is_(None), Event.ends_at >= now
     )
@@ -117,9 +130,7 @@ def _upcoming(
         (s.id, starts, starts + s.duration)
         for starts, s in schedule.next_series(now, category, cancelled)[:limit]
     ]
-    times = sorted(times, key=lambda t: (t[1], t[0]))[:limit]
-    events = published_by_id([event_id for event_id, _, _ in times])
-    return [Upcoming(events[i], starts, ends) for i, starts, ends in times if i in events]
+    return sorted(times, key=lambda t: (t[1], t[0]))[:limit]
 
 
 def upcoming_highlights(now: datetime, limit: int = 4) -> list[Upcoming]:
@@ -136,29 +147,25 @@ def _not_over(moment: datetime) -> ColumnElement[bool]:
     )
 
 
-def located_not_over(
+def located_not_over_query(
     now: datetime, category: EventCategory | None = None, area: Area | None = None
-) -> list[tuple[int, float, float]]:
-    """Return (id, latitude, longitude) of published events not over and not cancelled,
-    placed at their own coordinates or else their destination's."""
+) -> Select:
+    """Return a query for (id, latitude, longitude) of published events not over and not
+    cancelled, placed at their own coordinates or else their destination's (columns labelled
+    ``id``, ``latitude``, ``longitude``, for a subquery)."""
+    latitude = func.coalesce(Event.latitude, Destination.latitude)
+    longitude = func.coalesce(Event.longitude, Destination.longitude)
     query = (
-        select(
-            Event.id,
-            func.coalesce(Event.latitude, Destination.latitude),
-            func.coalesce(Event.longitude, Destination.longitude),
-        )
+        select(Event.id, latitude.label("latitude"), longitude.label("longitude"))
         .outerjoin(Destination, Event.destination_id == Destination.id)
         .where(Event.is_public, Event.event_status != EventStatus.CANCELLED, _not_over(now))
+        .where(latitude.is_not(None), longitude.is_not(None))
     )
     if category:
         query = query.where(Event.category == category)
     if area:
         query = query.where(Event.area_id == area.id)
-    return [
-        (i, lat, lon)
-        for i, lat, lon in db.session.execute(query)
-        if lat is not None and lon is not None
-    ]
+    return query
 
 
 def events_not_over(since: datetime, category: EventCategory | None = None) -> list[Event]:

@@ -11,8 +11,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Protocol
 
-from branding.maps.services import Place
+
+class Spot(Protocol):
+    """Anything with a kind and a place: a sketch's pin, or a place of the map's list."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def latitude(self) -> float: ...
+    @property
+    def longitude(self) -> float: ...
+
 
 SIZE = 600  # the square the pins fit in, in drawing units
 MARGIN = 60  # keeps pins off the square's edges
@@ -27,7 +38,7 @@ def _mercator(latitude: float, longitude: float) -> tuple[float, float]:
     return math.radians(longitude), -math.log(math.tan(math.pi / 4 + math.radians(clamped) / 2))
 
 
-def _positions(places: Sequence[Place]) -> list[tuple[str, float, float]]:
+def _positions(places: Sequence[Spot]) -> list[tuple[str, float, float]]:
     """Return each place's kind and position inside the square, at one scale for x and y."""
     points = [(p.kind, *_mercator(p.latitude, p.longitude)) for p in places]
     if not points:
@@ -61,7 +72,7 @@ def _pin(kind: str, x: float, y: float) -> str:
     )
 
 
-def preview_svg(places: Sequence[Place]) -> str:
+def preview_svg(places: Sequence[Spot]) -> str:
     """Return the sketch of the places on the map as an SVG document."""
     low, high = -REACH, SIZE + REACH
     lines = "".join(f"M{v} {low}V{high}M{low} {v}H{high}" for v in range(low, high + 1, GRID))

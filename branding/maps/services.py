@@ -20,7 +20,7 @@ from branding.destinations.labels import CATEGORY_LABELS as DESTINATION_CATEGORI
 from branding.destinations.models import Destination, DestinationCategory
 from branding.events import services as events
 from branding.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
-from branding.events.models import EventCategory, EventStatus
+from branding.events.models import Event, EventCategory, EventStatus
 from branding.events.venue import event_venue
 from branding.extensions import db
 from branding.maps.clusters import MAX_ZOOM, Box, Cluster, cluster
@@ -84,7 +84,7 @@ class Place:
     when: str = ""
 
 
-def _located(
+def located(
     model: type[Located], category: StrEnum | None, area: Area | None, ids: list[int] | None = None
 ) -> Select[Located]:
     """Return a query for the public items of a kind with coordinates, by category and area."""
@@ -100,65 +100,71 @@ def _located(
     return query
 
 
+def _destination_place(d: Destination, lang: str) -> Place:
+    return Place(
+        "destination",
+        d.id,
+        d.name.resolve(lang),
+        str(DESTINATION_CATEGORIES[d.category]),
+        url_for("destinations.detail", slug=d.slug, _external=True),
+        cast(float, d.latitude),  # located() keeps only items with coordinates
+        cast(float, d.longitude),
+        d.summary.resolve(lang),
+    )
+
+
+def _business_place(b: Business, lang: str) -> Place:
+    return Place(
+        "business",
+        b.id,
+        Localized(b.name, lang, False),
+        str(BUSINESS_CATEGORIES[b.category]),
+        url_for("businesses.detail", slug=b.slug, _external=True),
+        cast(float, b.latitude),  # located() keeps only items with coordinates
+        cast(float, b.longitude),
+        b.summary.resolve(lang),
+    )
+
+
 def _destinations(
     category: StrEnum | None, area: Area | None, ids: list[int] | None = None
 ) -> list[Place]:
-    query = _located(Destination, category, area, ids)
+    query = located(Destination, category, area, ids).order_by(Destination.slug)
     lang = current_language()
-    return [
-        Place(
-            "destination",
-            d.id,
-            d.name.resolve(lang),
-            str(DESTINATION_CATEGORIES[d.category]),
-            url_for("destinations.detail", slug=d.slug, _external=True),
-            cast(float, d.latitude),  # _located() keeps only items with coordinates
-            cast(float, d.longitude),
-            d.summary.resolve(lang),
-        )
-        for d in db.session.scalars(query.order_by(Destination.slug))
-    ]
+    return [_destination_place(d, lang) for d in db.session.scalars(query)]
 
 
 def _businesses(
     category: StrEnum | None, area: Area | None, ids: list[int] | None = None
 ) -> list[Place]:
-    query = _located(Business, category, area, ids)
+    query = located(Business, category, area, ids).order_by(Business.name, Business.id)
     lang = current_language()
+    return [_business_place(b, lang) for b in db.session.scalars(query)]
+
+
+def located_places(kind: str, filters: MapFilter, offset: int, limit: int) -> list[Place]:
+    """Return a slice of the destinations or businesses a filter shows, in the list's order."""
+    lang, (_shown, category) = current_language(), filters.category_of(kind)
+    if kind == "destination":
+        query = located(Destination, category, filters.area).order_by(Destination.slug)
+        return [
+            _destination_place(d, lang)
+            for d in db.session.scalars(query.offset(offset).limit(limit))
+        ]
+    businesses = located(Business, category, filters.area).order_by(Business.name, Business.id)
     return [
-        Place(
-            "business",
-            b.id,
-            Localized(b.name, lang, False),
-            str(BUSINESS_CATEGORIES[b.category]),
-            url_for("businesses.detail", slug=b.slug, _external=True),
-            cast(float, b.latitude),  # _located() keeps only items with coordinates
-            cast(float, b.longitude),
-            b.summary.resolve(lang),
-        )
-        for b in db.session.scalars(query.order_by(Business.name, Business.id))
+        _business_place(b, lang) for b in db.session.scalars(businesses.offset(offset).limit(limit))
     ]
 
 
-def _events(
-    category: EventCategory | None, area: Area | None, now: datetime, ids: list[int] | None = None
-) -> list[Place]:
-    lang, found = current_language(), []
-    if ids is None:
-        soon = events.upcoming_events(now, category)
-    else:
-        loaded = events.published_by_id(ids).values()
-        soon = [u for u in (events.next_occurrence(e, now) for e in loaded) if u]
-    for upcoming in soon:
-        event, venue = upcoming.event, event_venue(upcoming.event, lang)
-        if event.event_status == EventStatus.CANCELLED:
-            continue
+def event_places(found: list[tuple[Event, datetime, datetime]]) -> list[Place]:
+    """Return events at their next dates as places; those without a place are left out."""
+    lang, shown = current_language(), []
+    for event, starts_at, ends_at in found:
+        venue = event_venue(event, lang)
         if venue.latitude is None or venue.longitude is None:  # nowhere to put it on the map
             continue
-        if area and event.area_id != area.id:
-            continue
-        when = event_when(upcoming.starts_at, upcoming.ends_at, event.all_day, lang)
-        found.append(
+        shown.append(
             Place(
                 "event",
                 event.id,
@@ -168,10 +174,28 @@ def _events(
                 venue.latitude,
                 venue.longitude,
                 event.summary.resolve(lang),
-                when,
+                event_when(starts_at, ends_at, event.all_day, lang),
             )
         )
-    return found
+    return shown
+
+
+def _events(
+    category: EventCategory | None, area: Area | None, now: datetime, ids: list[int] | None = None
+) -> list[Place]:
+    if ids is None:
+        soon = events.upcoming_events(now, category)
+    else:
+        loaded = events.published_by_id(ids).values()
+        soon = [u for u in (events.next_occurrence(e, now) for e in loaded) if u]
+    return event_places(
+        [
+            (u.event, u.starts_at, u.ends_at)
+            for u in soon
+            if u.event.event_status != EventStatus.CANCELLED
+            and not (area and u.event.area_id != area.id)
+        ]
+    )
 
 
 def places(filters: MapFilter, now: datetime) -> list[Place]:
@@ -233,12 +257,14 @@ def _points(filters: MapFilter, now: datetime, box: Box | None) -> list[tuple]:
         found += [((kind, i), lat, lon) for i, lat, lon in db.session.execute(query)]
     shown, category = filters.category_of("event")
     if shown:
-        rows = events.located_not_over(now, cast("EventCategory | None", category), filters.area)
-        found += [
-            (("event", i), lat, lon)
-            for i, lat, lon in rows
-            if box is None or (box.south <= lat <= box.north and box.west <= lon <= box.east)
-        ]
+        located = events.located_not_over_query(
+            now, cast("EventCategory | None", category), filters.area
+        ).subquery()
+        inside = select(located.c.id, located.c.latitude, located.c.longitude)
+        if box:  # in SQL: the events outside the box are never read
+            inside = inside.where(located.c.latitude.between(box.south, box.north))
+            inside = inside.where(located.c.longitude.between(box.west, box.east))
+        found += [(("event", i), lat, lon) for i, lat, lon in db.session.execute(inside)]
     return found
 
 

@@ -7,7 +7,8 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request,
 from branding.areas.services import all_areas, area_arg
 from branding.core.content.publishing import utcnow
 from branding.core.i18n import marking
-from branding.maps import clusters, services
+from branding.core.web.query_args import page_arg
+from branding.maps import clusters, listing, services
 from branding.maps.preview import preview_svg
 
 bp = Blueprint("maps", __name__, url_prefix="/<lang:lang>/map")
@@ -25,13 +26,15 @@ def map_filter() -> services.MapFilter:
 
 @bp.get("/")
 def index():
-    """Show destinations, businesses and events on a map, and the same places as a list."""
+    """Show destinations, businesses and events on a map, and a page of them as a list."""
     filters = map_filter()
     with marking.marked():  # its labels and dates are made here, before the page
-        found = services.places(filters, utcnow())
+        page = listing.place_page(filters, utcnow(), page_arg(), listing.PER_PAGE)
+    if page.page > 1 and not page.items:
+        abort(404)
     return render_template(
         "maps/index.html",
-        places=found,
+        page=page,
         filters=filters,
         areas=all_areas(),
         data_url=url_for("maps.data", **filters.args()),
@@ -43,7 +46,7 @@ def index():
 def preview():
     """Serve a sketch of the filtered places' pins, shown until the map itself is drawn."""
     response = Response(
-        preview_svg(services.places(map_filter(), utcnow())), mimetype="image/svg+xml"
+        preview_svg(listing.sketch_pins(map_filter(), utcnow())), mimetype="image/svg+xml"
     )
     response.cache_control.public = True
     response.cache_control.max_age = 300

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -179,8 +180,12 @@ def test_the_map_on_a_phone_no_pin_hides_another_and_the_keyboard_reaches_popups
     context = _phone(browser)
     refused = csp_refusals(context)  # zooming drops tiles: never through a refused data: image
     page = context.new_page()
-    page.goto(f"{live_server}/id/map/")
+    with page.expect_response(lambda r: "/id/map/data.geojson?" in r.url) as answer:
+        page.goto(f"{live_server}/id/map/")  # the pins come from the GeoJSON of the view
+    first = parse_qs(urlsplit(answer.value.url).query)
+    assert "bbox" in first and answer.value.ok
     expect(page.locator("#map")).to_have_attribute("data-ready", "true")
+    expect(page.locator(".map-preview")).to_have_count(0)  # the sketch gave way to the pins
     page.wait_for_timeout(500)
     icons = page.locator(".leaflet-marker-icon")
     boxes = [icons.nth(i).bounding_box() for i in range(icons.count())]
@@ -193,6 +198,11 @@ def test_the_map_on_a_phone_no_pin_hides_another_and_the_keyboard_reaches_popups
     expect(page.locator(".leaflet-control-zoom-in")).to_have_attribute("title", "Perbesar")
     cluster = page.locator(".cluster").first  # says what it holds; Enter zooms in
     expect(cluster).to_contain_text(re.compile(r"\d+ tempat"))
+    with page.expect_request(lambda r: "/id/map/data.geojson?" in r.url) as closer:
+        cluster.focus()
+        page.keyboard.press("Enter")
+    zoom = parse_qs(urlsplit(closer.value.url).query).get("zoom", ["15"])[0]
+    assert int(zoom) > int(first.get("zoom", ["15"])[0])  # the map zoomed in, and asked again
     # From the list: "Show on the map" zooms to the place and opens its popup.
     name = page.get_by_role("link", name="Air Terjun Lae Une", exact=True)
     page.locator(".place-list li", has=name).get_by_role("button").click()
