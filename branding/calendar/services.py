@@ -11,6 +11,7 @@ from branding.calendar.month import Day, Entry, agenda_days, by_day, grid_bounds
 from branding.calendar.occurrences import Occurrence, Slot, occurrence_on, slot_key
 from branding.core.i18n import babel_locale
 from branding.core.i18n.formatting import WIB, to_wib
+from branding.core.web.paging import Pager
 from branding.events import schedule
 from branding.events import services as events
 from branding.events.models import EventCategory
@@ -36,7 +37,7 @@ def first_weekday(lang: str | None = None) -> int:
 
 
 @dataclass(frozen=True)
-class AgendaPage:
+class AgendaPage(Pager):
     """A page of the agenda: its days, and where it is among the window's pages."""
 
     days: list[Day]
@@ -47,22 +48,6 @@ class AgendaPage:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def slots_between(

@@ -17,6 +17,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import joinedload
 
 from branding.businesses.models import Business
+from branding.core.web.paging import Pager
 from branding.destinations.models import Destination
 from branding.events import schedule
 from branding.events import services as events
@@ -63,7 +64,7 @@ class Pin(NamedTuple):
 
 
 @dataclass(frozen=True)
-class PlacePage:
+class PlacePage(Pager):
     """One page of the map's list: its places, how many match in all, and their bounds."""
 
     items: list[Place]
@@ -75,22 +76,6 @@ class PlacePage:
     @property
     def pages(self) -> int:
         return math.ceil(self.total / self.per_page)
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def _summary(

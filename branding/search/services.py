@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from branding.core.content.publishing import utcnow
 from branding.core.i18n import LANGUAGES
+from branding.core.web.paging import Pager
 from branding.events.services import Upcoming, next_occurrence
 from branding.extensions import db
 from branding.search import health, storage
@@ -47,7 +48,7 @@ class Result:
 
 
 @dataclass
-class SearchPage:
+class SearchPage(Pager):
     """A page of results, the counts per type, and what the visitor should know."""
 
     params: SearchParams
@@ -68,22 +69,6 @@ class SearchPage:
     @property
     def pages(self) -> int:
         return ceil(self.total / self.params.per_page)
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
     @property
     def all_count(self) -> int:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from math import ceil
 
+from branding.core.web.paging import Pager
 from branding.workbench import services
 from branding.workbench.coverage import translated_keys
 from branding.workbench.models import InterfaceTranslation
@@ -26,7 +27,7 @@ class Row:
 
 
 @dataclass(frozen=True)
-class ListPage:
+class ListPage(Pager):
     """A page of rows, shaped like Flask-SQLAlchemy's pagination for the pager macro."""
 
     items: list[Row]
@@ -36,22 +37,6 @@ class ListPage:
     @property
     def pages(self) -> int:
         return max(1, ceil(self.total / PER_PAGE))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def _matches(row: Row, words: str) -> bool:
