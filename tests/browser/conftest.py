@@ -16,7 +16,7 @@ from branding import create_app
 from branding.extensions import db
 from pakpak_sample.loader import load_sample_data
 from pakpak_sample.photos import add_sample_photos
-from tests.browser.site_pages import csp_refusals
+from tests.browser.site_pages import csp_refusals, screenshot
 from tests.conftest import IN_CI, _empty_tables
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -128,7 +128,7 @@ def page(browser, request):
     page.set_default_timeout(15000)
     shots = ARTIFACTS / request.node.name
     shots.mkdir(parents=True, exist_ok=True)
-    page.screenshot_step = lambda name: page.screenshot(path=shots / f"{name}.png", full_page=True)
+    page.screenshot_step = lambda name: screenshot(page, path=shots / f"{name}.png", full_page=True)
     refused = csp_refusals(page)  # the strict Content-Security-Policy never gets in the way
     yield page
     context.close()

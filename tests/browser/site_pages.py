@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +28,25 @@ def tile_png() -> bytes:
 
 
 TILE = tile_png()
+
+
+def screenshot(target, **options) -> bytes:
+    """Take a page's or an element's picture, trying again when the compositor has no frame.
+
+    On a loaded machine (CI runs the SQLite and PostgreSQL suites side by side) headless
+    Chromium sometimes answers ``Page.captureScreenshot`` with "Unable to capture
+    screenshot" when no frame is ready in time; the page itself is fine, and a second try
+    a moment later gets one. Any other error is raised at once.
+    """
+    for attempt in range(3):
+        try:
+            return target.screenshot(**options)
+        except PlaywrightError as error:
+            if "Unable to capture screenshot" not in str(error) or attempt == 2:
+                raise
+            page = getattr(target, "page", target)
+            page.wait_for_timeout(500 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def stub_tiles(page_or_context) -> None:

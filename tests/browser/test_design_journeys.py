@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.site_pages import csp_refusals, discover, stub_tiles
+from tests.browser.site_pages import csp_refusals, discover, screenshot, stub_tiles
 
 pytestmark = pytest.mark.browser
 SHARED_SAMPLE = True  # the illustrated sample; nothing here changes content
@@ -111,9 +111,9 @@ def test_screenshots_of_the_main_pages(live_server, browser, pages, width):
         if name == "map":
             expect(page.locator("#map")).to_have_attribute("data-ready", "true")
             page.wait_for_timeout(400)  # the clusters' first drawing
-        page.screenshot(path=SCREENS / f"{name}-{width}.png", full_page=False)
+        screenshot(page, path=SCREENS / f"{name}-{width}.png", full_page=False)
         page.evaluate(EAGER)  # a full-page shot scrolls nothing: lazy pictures would stay blank
-        page.screenshot(path=SCREENS / f"{name}-{width}-full.png", full_page=True)
+        screenshot(page, path=SCREENS / f"{name}-{width}-full.png", full_page=True)
     context.close()
     assert (SCREENS / f"home-{width}.png").stat().st_size > 10_000
 
@@ -208,7 +208,7 @@ def test_the_map_on_a_phone_no_pin_hides_another_and_the_keyboard_reaches_popups
     page.locator(".place-list li", has=name).get_by_role("button").click()
     link = page.locator(".leaflet-popup-content a").first
     expect(link).to_be_focused()
-    page.screenshot(path=SCREENS / "map-popup-412.png")
+    screenshot(page, path=SCREENS / "map-popup-412.png")
     page.keyboard.press("Escape")  # closing gives the focus back to the place's marker
     expect(page.locator(".leaflet-popup")).to_have_count(0)
     expect(page.locator('.leaflet-marker-icon[title^="Air Terjun Lae Une"]')).to_be_focused()
@@ -230,7 +230,7 @@ def test_the_gallery_opens_in_an_accessible_lightbox(live_server, browser, pages
     shown = count.inner_text()
     page.keyboard.press("ArrowRight")
     expect(count).not_to_have_text(shown)
-    page.screenshot(path=SCREENS / "lightbox-412.png")
+    screenshot(page, path=SCREENS / "lightbox-412.png")
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     expect(first).to_be_focused()
@@ -250,7 +250,7 @@ def test_a_form_with_errors_takes_the_visitor_to_its_summary_and_fields(live_ser
     expect(page.get_by_label("E-mail")).to_be_focused()
     colour = page.get_by_label("E-mail").evaluate("e => getComputedStyle(e).borderTopColor")
     assert colour == "rgb(179, 38, 30)"  # the red border shows (the specificity bug is gone)
-    page.screenshot(path=SCREENS / "form-errors-412.png", full_page=True)
+    screenshot(page, path=SCREENS / "form-errors-412.png", full_page=True)
     context.close()
 
 
@@ -275,5 +275,5 @@ def test_offline_a_visitor_reads_again_the_pages_opened_before(live_server, brow
     saved = page.locator("[data-saved-pages] a")
     expect(saved.filter(has_text=heading)).to_have_count(1)
     expect(saved.filter(has_text=re.compile("Kalender"))).to_have_count(1)
-    page.screenshot(path=SCREENS / "offline-412.png", full_page=True)
+    screenshot(page, path=SCREENS / "offline-412.png", full_page=True)
     context.close()

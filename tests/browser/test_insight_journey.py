@@ -9,6 +9,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from pakpak_sample.users import EDITOR_EMAIL, OWNER_SALAK_EMAIL, SAMPLE_PASSWORD
+from tests.browser.site_pages import screenshot
 from tests.browser.test_office_journey import log_in
 
 pytestmark = pytest.mark.browser
@@ -62,7 +63,7 @@ def test_an_owner_prints_a_poster_whose_code_opens_their_page(live_server, page,
     assert len(pages) == 1, pages  # the poster fits on one sheet
     assert all(abs(a - b) < 2 for a, b in zip(pages[0], A4_POINTS, strict=True)), pages
 
-    picture = page.locator(".poster-code").screenshot()
+    picture = screenshot(page.locator(".poster-code"))
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(picture)))
     assert len(found) == 1
     address = found[0].text
