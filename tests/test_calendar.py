@@ -1,5 +1,6 @@
 """The events calendar: month view, agenda, repeating events and dated occurrences."""
 
+import re
 from datetime import timedelta
 
 from branding.core.content.publishing import PublicationStatus
@@ -287,3 +288,27 @@ def test_the_agenda_is_paged_when_many_things_are_on(client, make, monkeypatch):
     assert [n for n in range(5) if f"Show {n}" in two] == [3, 4]
     assert "Page 1 of 2" in one and 'rel="next"' in one
     assert client.get(base + "&page=3").status_code == 404
+
+
+def test_series_and_one_off_events_share_a_busy_day_in_time_order(client, make, monkeypatch):
+    from branding.calendar import services
+
+    first = next_month()
+    day = first.replace(day=10)
+    weeks_before = timedelta(weeks=3)
+    make.event(title={"en": "Weekly 07"}, starts_at=wib(day, "07:00") - weeks_before,
+               ends_at=wib(day, "07:30") - weeks_before, recurrence_rule="FREQ=WEEKLY")  # fmt: skip
+    for hour in ("06", "08", "09", "10"):
+        make.event(title={"en": f"Once {hour}"}, starts_at=wib(day, f"{hour}:00"),
+                   ends_at=wib(day, f"{hour}:30"))  # fmt: skip
+    cell = cells(_month_html(client, first))[day.isoformat()]
+    shown = re.findall(r"(Once \d\d|Weekly 07)", cell)
+    assert shown == ["Once 06", "Weekly 07", "Once 08", "Once 09"]
+    assert "1 more" in cell
+
+    monkeypatch.setattr(services, "AGENDA_PER_PAGE", 3)
+    base = f"/en/events/agenda?from={day.isoformat()}"
+    one = re.findall(r"(Once \d\d|Weekly 07)", client.get(base).get_data(as_text=True))
+    two = re.findall(r"(Once \d\d|Weekly 07)", client.get(base + "&page=2").get_data(as_text=True))
+    assert one == ["Once 06", "Weekly 07", "Once 08"]
+    assert two == ["Once 09", "Once 10", "Weekly 07"]  # the next week's market ends the page

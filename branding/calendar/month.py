@@ -13,7 +13,7 @@ from branding.core.web import query_args
 MONTHS_AROUND = 24  # how far from today the calendar browses, so crawlers find an end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """An occurrence on one of its days: ``part`` of ``parts`` for multi-day occurrences."""
 

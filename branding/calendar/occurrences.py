@@ -41,7 +41,7 @@ class Occurrence:
         return covered_days(self.starts_at, self.ends_at, self.event.all_day)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slot:
     """When an occurrence is, without its event: what a calendar counts and places."""
 

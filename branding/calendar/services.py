@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 
 from babel import Locale
 
@@ -19,6 +21,8 @@ from branding.events.models import EventCategory
 AGENDA_DAYS = 31
 AGENDA_PER_PAGE = 60  # entries on a page of the agenda
 DAY_LIMIT = 4  # entries shown on a day of the month grid; the rest are a link to the agenda
+
+Placed = dict[date, list[Entry]]  # what is on each day, in order
 
 
 def midnight(day: date) -> datetime:
@@ -50,48 +54,71 @@ class AgendaPage(Pager):
         return max(1, -(-self.total // self.per_page))
 
 
-def slots_between(
-    start: datetime, end: datetime, category: EventCategory | None = None
-) -> list[Slot]:
-    """Return when each published occurrence overlapping ``[start, end)`` is, in order."""
-    found = [
-        Slot(event_id, to_wib(begins), to_wib(ends), all_day)
-        for event_id, begins, ends, all_day in events.one_off_times_between(start, end, category)
-    ]
-    for series in schedule.published_series():
-        if category is None or series.category == category:
-            found += [
-                Slot(series.id, begins, begins + series.duration, series.all_day)
-                for begins in series.starts_between(start, end)
-            ]
-    return sorted(found, key=slot_key)
+def _one_off_placed(first: date, last: date, category: EventCategory | None) -> Placed:
+    """Return the published one-off events' entries on each day from ``first`` to ``last``."""
+    window = events.one_off_times_between(midnight(first), _day_after(last), category)
+    slots = [Slot(i, to_wib(begins), to_wib(ends), all_day) for i, begins, ends, all_day in window]
+    return by_day(sorted(slots, key=slot_key), first, last)
 
 
-def occurrences_between(
-    start: datetime, end: datetime, category: EventCategory | None = None
-) -> list[Occurrence]:
-    """Return the published occurrences overlapping ``[start, end)``, in order."""
-    found = slots_between(start, end, category)
-    shown = _occurrences(found)
-    return [shown[slot] for slot in found if slot in shown]
+def _series_placed(first: date, last: date, category: EventCategory | None) -> Placed:
+    """Return the published series' entries on each day from ``first`` to ``last``, worked out
+    once for each state of the schedule (thousands of them a month at a national scale)."""
+
+    def place(published: list[schedule.Series]) -> Placed:
+        start, end = midnight(first), _day_after(last)
+        slots = [
+            Slot(series.id, begins, begins + series.duration, series.all_day)
+            for series in published
+            if category is None or series.category == category
+            for begins in series.starts_between(start, end)
+        ]
+        return dict(by_day(sorted(slots, key=slot_key), first, last))
+
+    return schedule.derived(("calendar", first, last, category), place)
 
 
-def _occurrences(slots: list[Slot]) -> dict[Slot, Occurrence]:
-    """Return the occurrence at each slot, their events loaded in one query a relation."""
-    loaded = events.published_by_id(sorted({slot.event_id for slot in slots}))
-    return {
-        slot: Occurrence(loaded[slot.event_id], slot.starts_at, slot.ends_at)
-        for slot in slots
-        if slot.event_id in loaded
-    }
+def _day_after(day: date) -> datetime:
+    return midnight(day + timedelta(days=1))
 
 
-def _shown(placed: dict[date, list[Entry]]) -> dict[date, list[Entry]]:
+def _entry_key(entry: Entry) -> tuple:
+    return slot_key(entry.occurrence)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class _Window:
+    """What is on each day of a window: the series' entries and the one-off events', apart."""
+
+    series: Placed
+    one_off: Placed
+
+    @classmethod
+    def of(cls, first: date, last: date, category: EventCategory | None) -> _Window:
+        return cls(_series_placed(first, last, category), _one_off_placed(first, last, category))
+
+    def days(self) -> list[date]:
+        return sorted(day for day in {*self.series, *self.one_off} if self.count(day))
+
+    def count(self, day: date) -> int:
+        return len(self.series.get(day, ())) + len(self.one_off.get(day, ()))
+
+    def entries(self, day: date, skip: int = 0, take: int | None = None) -> list[Entry]:
+        """Return a day's entries in order, from the ``skip``-th, ``take`` of them at most."""
+        merged = heapq.merge(self.series.get(day, ()), self.one_off.get(day, ()), key=_entry_key)
+        return list(islice(merged, skip, None if take is None else skip + take))
+
+
+def _shown(placed: Placed) -> Placed:
     """Turn the slots of placed entries into occurrences with their events."""
     slots = [e.occurrence for entries in placed.values() for e in entries]
-    found = _occurrences([s for s in slots if isinstance(s, Slot)])
+    loaded = events.published_by_id(sorted({s.event_id for s in slots if isinstance(s, Slot)}))
     return {
-        day: [Entry(found[e.occurrence], e.part, e.parts) for e in entries if e.occurrence in found]
+        day: [
+            Entry(Occurrence(loaded[s.event_id], s.starts_at, s.ends_at), e.part, e.parts)
+            for e in entries
+            if isinstance(s := e.occurrence, Slot) and s.event_id in loaded
+        ]
         for day, entries in placed.items()
     }
 
@@ -101,10 +128,10 @@ def month_view(
 ) -> list[list[Day]]:
     """Return the weeks of a month with what is on each day, DAY_LIMIT at most a day."""
     start, end = grid_bounds(first, week_start)
-    found = slots_between(midnight(start), midnight(end + timedelta(days=1)), category)
-    placed = by_day(found, start, end)
-    more = {day: len(e) - DAY_LIMIT for day, e in placed.items() if len(e) > DAY_LIMIT}
-    kept = {day: entries[:DAY_LIMIT] for day, entries in placed.items()}
+    window = _Window.of(start, end, category)
+    busy = window.days()
+    kept = {day: window.entries(day, take=DAY_LIMIT) for day in busy}
+    more = {day: window.count(day) - DAY_LIMIT for day in busy if window.count(day) > DAY_LIMIT}
     return month_grid(first, _shown(kept), week_start, more)
 
 
@@ -116,14 +143,20 @@ def agenda(
     per_page: int = AGENDA_PER_PAGE,
 ) -> AgendaPage:
     """Return a page of what is on, day by day, in the days from ``first`` on."""
-    last = first + timedelta(days=days - 1)
-    found = slots_between(midnight(first), midnight(last + timedelta(days=1)), category)
-    placed = by_day(found, first, last)
-    flat = [(day, entry) for day in sorted(placed) for entry in placed[day]]
-    kept: dict[date, list[Entry]] = {}
-    for day, entry in flat[(page - 1) * per_page : page * per_page]:
-        kept.setdefault(day, []).append(entry)
-    return AgendaPage(agenda_days(_shown(kept)), page, len(flat), per_page)
+    window = _Window.of(first, first + timedelta(days=days - 1), category)
+    busy = window.days()
+    skip, room, kept = (page - 1) * per_page, per_page, {}
+    for day in busy:
+        count = window.count(day)
+        if skip >= count:
+            skip -= count
+            continue
+        if room > 0:
+            kept[day] = window.entries(day, skip, room)
+            room -= len(kept[day])
+        skip = 0
+    total = sum(window.count(day) for day in busy)
+    return AgendaPage(agenda_days(_shown(kept)), page, total, per_page)
 
 
 def find_occurrence(slug: str, day: date) -> Occurrence | None:

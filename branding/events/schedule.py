@@ -11,11 +11,14 @@ schedule is only used while that fingerprint is the database's.
 
 from __future__ import annotations
 
+import heapq
 import logging
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from flask import current_app, has_request_context, request
 from sqlalchemy import func, select
@@ -29,6 +32,7 @@ log = logging.getLogger(__name__)
 
 REACH = timedelta(days=26 * 31)  # the calendar browses 24 months either side of today
 MAX_DATES = 2000  # dates of one series kept (a daily series over the calendar's reach)
+MAX_DERIVED = 8  # results kept with one state of the schedule (calendar windows, ~2 MB each)
 
 
 @dataclass(frozen=True)
@@ -44,10 +48,13 @@ class Series:
 
     def next_start(self, now: datetime) -> datetime | None:
         """Return the start of the current or next occurrence at ``now``, if any is kept."""
-        index = bisect_left(self.starts, (now - self.duration).timestamp())
-        if index == len(self.starts):
-            return None
-        return datetime.fromtimestamp(self.starts[index], WIB)
+        found = self.next_timestamp(now.timestamp())
+        return None if found is None else datetime.fromtimestamp(found, WIB)
+
+    def next_timestamp(self, moment: float) -> float | None:
+        """Return, as a timestamp, the start of the occurrence running or next at ``moment``."""
+        index = bisect_left(self.starts, moment - self.duration.total_seconds())
+        return self.starts[index] if index < len(self.starts) else None
 
     def starts_between(self, start: datetime, end: datetime) -> list[datetime]:
         """Return the starts (WIB) of occurrences overlapping ``[start, end)``."""
@@ -62,6 +69,7 @@ class _Cached:
     fingerprint: tuple
     built: date
     series: list[Series]
+    derived: dict[Hashable, Any] = field(default_factory=dict)
 
 
 def _fingerprint() -> tuple:
@@ -108,8 +116,7 @@ def _build(today: date) -> list[Series]:
     ]
 
 
-def published_series() -> list[Series]:
-    """Return every published series with its dates, worked out again only after a change."""
+def _current() -> _Cached:
     memo = request.environ if has_request_context() else {}  # checked once a request
     if "branding.event_schedule" in memo:
         return memo["branding.event_schedule"]
@@ -118,20 +125,55 @@ def published_series() -> list[Series]:
     if cached is None or cached.fingerprint != fingerprint or cached.built != today:
         cached = _Cached(fingerprint, today, _build(today))
         current_app.extensions["event_schedule"] = cached
-    memo["branding.event_schedule"] = cached.series
-    return cached.series
+    memo["branding.event_schedule"] = cached
+    return cached
+
+
+def published_series() -> list[Series]:
+    """Return every published series with its dates, worked out again only after a change."""
+    return _current().series
+
+
+def derived(key: Hashable, make: Callable[[list[Series]], Any]) -> Any:
+    """Return ``make(series)``, kept with this state of the schedule (a few dozen at most).
+
+    For what only the series decide, such as their entries in one window of the calendar:
+    it is worked out again when any series changes, here or on another server.
+    """
+    cached = _current()
+    if key not in cached.derived:
+        while len(cached.derived) >= MAX_DERIVED:
+            cached.derived.pop(next(iter(cached.derived)))
+        cached.derived[key] = make(cached.series)
+    return cached.derived[key]
 
 
 def next_series(
-    now: datetime, category: EventCategory | None = None, cancelled: bool = True
+    now: datetime,
+    category: EventCategory | None = None,
+    cancelled: bool = True,
+    limit: int | None = None,
 ) -> list[tuple[datetime, Series]]:
-    """Return each running series at its current or next start, soonest first."""
-    found = []
+    """Return each running series at its current or next start, soonest first (the first
+    ``limit`` of them: only those are turned into dates)."""
+    moment, found = now.timestamp(), []
     for series in published_series():
         if (category and series.category != category) or (series.cancelled and not cancelled):
             continue
-        starts = series.next_start(now)
+        starts = series.next_timestamp(moment)
         if starts is not None:
-            found.append((starts, series))
-    found.sort(key=lambda pair: (pair[0], pair[1].id))
-    return found
+            found.append((starts, series.id, series))
+    soonest = heapq.nsmallest(limit, found) if limit is not None else sorted(found)
+    return [(datetime.fromtimestamp(starts, WIB), series) for starts, _, series in soonest]
+
+
+def count_running(now: datetime, category: EventCategory | None = None) -> int:
+    """Return how many series have an occurrence running or still to come at ``now``."""
+    moment = now.timestamp()
+    return sum(
+        1
+        for series in published_series()
+        if (category is None or series.category == category)
+        and series.starts
+        and series.starts[-1] + series.duration.total_seconds() >= moment
+    )

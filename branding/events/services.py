@@ -79,14 +79,14 @@ def _at_next(found: list[tuple[datetime, schedule.Series]]) -> list[Upcoming]:
 
 def count_repeating(now: datetime, category: EventCategory | None = None) -> int:
     """Return how many repeating events are still running."""
-    return len(schedule.next_series(now, category))
+    return schedule.count_running(now, category)
 
 
 def list_repeating(
     now: datetime, category: EventCategory | None = None, limit: int | None = None
 ) -> list[Upcoming]:
     """Return repeating events still running, each at its next occurrence, soonest first."""
-    return _at_next(schedule.next_series(now, category)[:limit])
+    return _at_next(schedule.next_series(now, category, limit=limit))
 
 
 def next_occurrence(event: Event, now: datetime) -> Upcoming | None:
@@ -128,7 +128,7 @@ def upcoming_times(
     times: list[tuple[int, datetime, datetime]] = [(i, starts, ends) for i, starts, ends in rows]
     times += [
         (s.id, starts, starts + s.duration)
-        for starts, s in schedule.next_series(now, category, cancelled)[:limit]
+        for starts, s in schedule.next_series(now, category, cancelled, limit)
     ]
     return sorted(times, key=lambda t: (t[1], t[0]))[:limit]
 

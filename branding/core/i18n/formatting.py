@@ -6,6 +6,7 @@ Pakpak uses the Indonesian formats: every call goes through ``babel_locale``.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_interval, format_time, get_day_names
@@ -15,6 +16,23 @@ from flask_babel import gettext
 from branding.core.i18n import LANGUAGES, babel_locale, current_language, marking
 
 WIB = ZoneInfo("Asia/Jakarta")
+
+
+# Babel works a pattern out anew for every value; a page of a calendar or a list formats the
+# same few dates, times and prices over and over, so each text is kept once made (bounded).
+@lru_cache(maxsize=4096)
+def _date_text(day: date, pattern: str, locale: str) -> str:
+    return format_date(day, pattern, locale=locale)
+
+
+@lru_cache(maxsize=2048)
+def _time_text(hour: int, minute: int, locale: str) -> str:
+    return format_time(time(hour, minute), "short", locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _grouped(amount: int, locale: str) -> str:
+    return format_decimal(amount, format="#,##0", locale=locale)
 
 
 def to_wib(moment: datetime) -> datetime:
@@ -38,7 +56,7 @@ def rupiah(amount: int | None, lang: str | None = None) -> str:
     if amount is None:
         return ""
     lang = lang or current_language()
-    digits = format_decimal(amount, format="#,##0", locale=babel_locale(lang))
+    digits = _grouped(amount, babel_locale(lang))
     return f"Rp {digits}" if lang == "en" else f"Rp{digits}"
 
 
@@ -57,12 +75,13 @@ def long_date(moment: date | datetime, lang: str | None = None) -> str:
         moment = to_wib(moment).date()
     locale = babel_locale(lang)
     pattern = "EEEE, d MMMM y" if locale == "id" else "full"  # CLDR's id "full" pads the day
-    return locale_words(format_date(moment, pattern, locale=locale), lang)
+    return locale_words(_date_text(moment, pattern, locale), lang)
 
 
 def short_time(moment: datetime, lang: str | None = None) -> str:
     """Format a time of day in WIB (``19.30`` in Indonesian, ``7:30 PM`` in English)."""
-    return format_time(to_wib(moment), "short", locale=babel_locale(lang))
+    wib = to_wib(moment)
+    return _time_text(wib.hour, wib.minute, babel_locale(lang))
 
 
 def day_name(day: date, lang: str | None = None, today: date | None = None) -> str:
@@ -96,8 +115,8 @@ def event_when(
         if start.date() != end.date():
             when = gettext("%(when)s (ends the next day)", when=when)
         return when
-    first = f"{format_date(start.date(), 'd MMM y', locale=locale)} {short_time(start, lang)}"
-    last = f"{format_date(end.date(), 'd MMM y', locale=locale)} {short_time(end, lang)}"
+    first = f"{_date_text(start.date(), 'd MMM y', locale)} {short_time(start, lang)}"
+    last = f"{_date_text(end.date(), 'd MMM y', locale)} {short_time(end, lang)}"
     return locale_words(f"{first} – {last} WIB", lang)
 
 
@@ -114,4 +133,4 @@ def clock(hhmm: str, lang: str | None = None) -> str:
     """Format an ``HH:MM`` wall-clock time as the language writes it (``08.00`` in Indonesian)."""
     hour, minute = (int(part) for part in hhmm.split(":"))
     # "24:00" (a closing time at midnight) is written as midnight, 00.00.
-    return format_time(time(hour % 24, minute), "short", locale=babel_locale(lang))
+    return _time_text(hour % 24, minute, babel_locale(lang))

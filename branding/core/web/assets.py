@@ -86,14 +86,21 @@ def _brotli_once(filename: str, digest: str, body: bytes) -> bytes:
 
 
 class Fingerprints:
-    """The digest of each static file, recomputed when the file changes (size or mtime)."""
+    """The digest of each static file, recomputed when the file changes (size or mtime).
 
-    def __init__(self, folder: str | Path) -> None:
+    With ``recheck=False`` (a deployed release: its files change only with a restart) a
+    digest once known is kept without looking at the file again.
+    """
+
+    def __init__(self, folder: str | Path, recheck: bool = True) -> None:
         self.folder = Path(folder)
+        self.recheck = recheck
         self._seen: dict[str, tuple[tuple[int, int], str]] = {}
 
     def digest(self, filename: str) -> str | None:
         """Return the digest of a static file's bytes, or None if there is no such file."""
+        if not self.recheck and filename in self._seen:
+            return self._seen[filename][1]
         joined = safe_join(str(self.folder), filename)
         if joined is None:
             return None
@@ -165,7 +172,8 @@ def init_app(app: Flask) -> None:
     """Fingerprint static names, serve them with long caching, and compress text responses."""
     mimetypes.add_type("application/manifest+json", ".webmanifest")
     mimetypes.add_type("text/javascript", ".js")
-    app.extensions["fingerprints"] = Fingerprints(app.static_folder or "static")
+    recheck = app.debug or app.testing  # the development server reloads; tests rebuild assets
+    app.extensions["fingerprints"] = Fingerprints(app.static_folder or "static", recheck)
     app.url_defaults(_fingerprint_static)
     app.view_functions["static"] = send_static
     for key, value in COMPRESSION.items():
