@@ -32,10 +32,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from branding import create_app  # noqa: E402
+from branding.core.migrating import upgrade  # noqa: E402
 from branding.extensions import db  # noqa: E402
 from branding.insight.flush import flush  # noqa: E402
 from branding.insight.models import CountBatch, DailyCount  # noqa: E402

@@ -34,7 +34,6 @@ import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from branding import create_app  # noqa: E402
@@ -45,6 +44,7 @@ from branding.areas.models import Area, AreaKind  # noqa: E402
 from branding.businesses.editing import add_business, add_product  # noqa: E402
 from branding.businesses.models import BusinessCategory, ModerationStatus  # noqa: E402
 from branding.core.content.publishing import PublicationStatus  # noqa: E402
+from branding.core.migrating import upgrade  # noqa: E402
 from branding.destinations.editing import add_destination  # noqa: E402
 from branding.destinations.models import DestinationCategory, Facility  # noqa: E402
 from branding.events.editing import add_event  # noqa: E402

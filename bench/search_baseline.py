@@ -20,11 +20,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from flask import g  # noqa: E402
-from flask_migrate import upgrade  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from werkzeug.datastructures import MultiDict  # noqa: E402
 
 from branding import create_app  # noqa: E402
+from branding.core.migrating import upgrade  # noqa: E402
 from branding.extensions import db  # noqa: E402
 from branding.search.params import read_params  # noqa: E402
 from branding.search.services import search_page  # noqa: E402

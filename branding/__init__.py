@@ -31,8 +31,9 @@ from branding import (
     site,
     workbench,
 )
+from branding.core import migrating
 from branding.core.i18n import select_babel_locale
-from branding.extensions import babel, csrf, db, migrate
+from branding.extensions import babel, csrf, db
 
 PACKAGE = Path(__file__).parent
 # Lowest layer first: each feature registers its blueprints, template helpers and hooks.
@@ -72,7 +73,7 @@ def configure(app: Flask, test_config: dict | None) -> None:
 def register_extensions(app: Flask) -> None:
     """Bind the unbound extension objects and the foundations to this application."""
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(PACKAGE / "migrations"), render_as_batch=True)
+    migrating.init_app(app)
     babel.init_app(app, locale_selector=select_babel_locale)
     core.init_app(app)
     if app.config["PROXY_COUNT"]:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
-from flask_migrate import upgrade
 
 from branding.accounts.commands import users_cli
 from branding.api.commands import api_cli
 from branding.backup.commands import backup_command, restore_command
 from branding.core.jobs.commands import jobs_cli
+from branding.core.migrating import upgrade
 from branding.editorial.commands import mail_cli, publish_cli
 from branding.insight.commands import counts_cli
 from branding.media.commands import media_cli

@@ -3,7 +3,6 @@
 from typing import TYPE_CHECKING
 
 from flask_login import LoginManager
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
@@ -31,7 +30,6 @@ if TYPE_CHECKING:  # db.Model is made at run time from Base: the type checker re
     Model = Base
 else:
     Model = db.Model
-migrate = Migrate()
 babel = CatalogBabel()
 csrf = CSRFProtect()
 login_manager = LoginManager()

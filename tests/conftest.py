@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from flask_migrate import upgrade
 from sqlalchemy import MetaData, create_engine, event, text
 
 from branding import create_app
+from branding.core.migrating import upgrade
 from branding.extensions import db
 from tests import factories
 from tests.media.s3_server import s3_server  # noqa: F401  (an S3-compatible server, for any test)

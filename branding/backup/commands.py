@@ -10,6 +10,7 @@ from flask.cli import with_appcontext
 
 from branding.backup.copy import make_backup, read_manifest
 from branding.backup.restore import restore_backup, verify
+from branding.core import migrating
 
 
 @click.command("backup")
@@ -59,9 +60,6 @@ def restore_command(folder: Path, force: bool, check: bool) -> None:
 
 def _head_revision() -> str | None:
     try:
-        from alembic.script import ScriptDirectory
-
-        config = current_app.extensions["migrate"].migrate.get_config()
-        return ScriptDirectory.from_config(config).get_current_head()
+        return migrating.head_revision()
     except Exception:  # noqa: BLE001
         return None

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, request, url_for
 from flask_babel import gettext
-from icalendar import Calendar
 
 from branding.calendar import ical
 from branding.calendar.occurrences import Occurrence
@@ -20,6 +20,9 @@ from branding.events.labels import CATEGORY_LABELS
 from branding.events.models import Event, EventCategory
 from branding.events.venue import event_venue
 from branding.identity.services import site_settings
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
 
 FEED_PAST_DAYS = 90  # a subscribed calendar keeps recent events rather than losing them at once
 

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
-
-from icalendar import Calendar, TimezoneStandard, vRecur
-from icalendar import Event as IEvent
-from icalendar import Timezone as ITimezone
 
 from branding.calendar.occurrences import Occurrence
 from branding.core.i18n.formatting import WIB, to_wib
 from branding.events.models import Event, EventStatus
 from branding.events.recurrence import rule_parts
+
+if TYPE_CHECKING:  # icalendar itself is imported by what writes a file: pages need only links
+    from icalendar import Calendar
+    from icalendar import Event as IEvent
+    from icalendar import Timezone as ITimezone
 
 TZID = "Asia/Jakarta"
 REFRESH = timedelta(hours=6)
@@ -45,12 +47,14 @@ class EventText:
 
 def wib_timezone() -> ITimezone:
     """Return the VTIMEZONE of Asia/Jakarta: UTC+7 all year, no daylight saving."""
+    from icalendar import Timezone, TimezoneStandard
+
     standard = TimezoneStandard()
     standard.add("dtstart", datetime(1970, 1, 1))
     standard.add("tzoffsetfrom", timedelta(hours=7))
     standard.add("tzoffsetto", timedelta(hours=7))
     standard.add("tzname", "WIB")
-    zone = ITimezone()
+    zone = Timezone()
     zone.add("tzid", TZID)
     zone.add("x-lic-location", TZID)
     zone.add_component(standard)
@@ -59,6 +63,8 @@ def wib_timezone() -> ITimezone:
 
 def new_calendar(name: str, prodid: str) -> Calendar:
     """Return an empty calendar named for its subscribers, with the WIB time zone."""
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
@@ -111,6 +117,8 @@ def _add_times(entry: IEvent, starts_at: datetime, ends_at: datetime, all_day: b
 
 
 def _add_series(entry: IEvent, event: Event, rule: str) -> None:
+    from icalendar import vRecur
+
     entry.add("rrule", vRecur.from_ical(ical_rule(rule, event.all_day)))
     days = sorted(date.fromisoformat(d) for d in event.recurrence_exdates or [])
     if not days:
@@ -126,6 +134,8 @@ def event_component(
     event: Event, text: EventText, uid: str, occurrence: Occurrence | None = None
 ) -> IEvent:
     """Return the VEVENT of a whole event (with its RRULE) or of one occurrence."""
+    from icalendar import Event as IEvent
+
     entry = IEvent()
     entry.add("uid", uid)
     entry.add("dtstamp", event.updated_at)

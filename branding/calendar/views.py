@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from flask import Blueprint, Response, abort, render_template, request
-from icalendar import Calendar
 from werkzeug.routing import BaseConverter, ValidationError
 
 from branding.calendar import exports, services
@@ -16,6 +16,9 @@ from branding.core.web.visits import note_subject
 from branding.events import recurrence
 from branding.events.models import EventCategory
 from branding.events.services import get_published_event
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
 
 bp = Blueprint("calendar", __name__, url_prefix="/<lang:lang>/events")
 

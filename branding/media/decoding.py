@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
+from functools import cache
 from typing import cast
 
 from flask_babel import lazy_gettext as _l
@@ -18,15 +19,22 @@ from PIL import Image, ImageCms, UnidentifiedImageError
 
 from branding.media.container import foreign_after, image_end
 
-try:  # HEIC/HEIF from phones, when pillow-heif is installed
-    from pillow_heif import register_heif_opener
 
+@cache
+def formats() -> tuple[str, ...]:
+    """Return the formats an upload may be in, with HEIC/HEIF from phones.
+
+    pillow-heif (libheif, 7 MB a process) is loaded on the first photo decoded, not by
+    every web worker at start.
+    """
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:  # pragma: no cover - pillow-heif is a dependency
+        return ("JPEG", "PNG", "WEBP")
     register_heif_opener(thumbnails=False)
-    HEIF: tuple[str, ...] = ("HEIF",)
-except ImportError:  # pragma: no cover - pillow-heif is a dependency
-    HEIF = ()
+    return ("JPEG", "PNG", "WEBP", "HEIF")
 
-FORMATS = ("JPEG", "PNG", "WEBP", *HEIF)
+
 WEBP_MAX_SIDE = 16383
 SMALLEST_WIDTH = 320  # the smallest rendition (media.renditions)
 _SWAPS_AXES = {5, 6, 7, 8}  # EXIF orientations that turn the picture a quarter
@@ -154,7 +162,7 @@ def _open(data: bytes, limits: PhotoLimits) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=FORMATS)
+            image = Image.open(io.BytesIO(data), formats=formats())
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         looks_like = "JPEG" if data.startswith(b"\xff\xd8") else None  # Pillow stopped early
         raise _too_many_pixels(_max_pixels(limits, looks_like)) from error

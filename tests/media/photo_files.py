@@ -7,7 +7,10 @@ import struct
 
 from PIL import Image
 
+from branding.media.decoding import formats
+
 GPS_IFD = 0x8825
+formats()  # lets Pillow write HEIF too, as the upload checks read it
 
 
 def photo_bytes(
