@@ -61,11 +61,41 @@ class Cluster:
     first: tuple
 
 
-def cluster(points: list[tuple], zoom: int) -> list[Cluster]:
-    """Gather ``(key, latitude, longitude)`` points by grid cell; a cell of one is a point."""
-    cells: dict[tuple[int, int], Cluster] = {}
-    for key, latitude, longitude in points:
-        cell = _cell(latitude, longitude, zoom)
+def cluster_within(points: list[tuple], zoom: int, most: int) -> tuple[list[Cluster], int]:
+    """Gather ``(key, latitude, longitude)`` points by grid cell (a cell of one is a point)
+    at the finest level up to ``zoom`` that makes at most ``most`` clusters (level 0 if
+    none does); return the clusters and the level.
+
+    Each point's cell is worked out once, at the finest level: a coarser level's cell is that
+    cell's coordinates shifted right, so trying a level costs a pass of integer shifts, and
+    the levels are tried by halving (cells only get fewer as the level drops).
+    """
+    fine = _finest(points)
+
+    def cells(level: int) -> int:
+        shift = MAX_ZOOM - level
+        return len({(x >> shift, y >> shift) for _k, _lat, _lon, x, y in fine})
+
+    if cells(zoom) <= most:
+        return _gather(fine, zoom), zoom
+    low, high = 0, zoom  # cells(high) > most; find the finest level with few enough
+    while high - low > 1:
+        middle = (low + high) // 2
+        if cells(middle) <= most:
+            low = middle
+        else:
+            high = middle
+    return _gather(fine, low), low
+
+
+def _finest(points: list[tuple]) -> list[tuple]:
+    return [(key, lat, lon, *_cell(lat, lon, MAX_ZOOM)) for key, lat, lon in points]
+
+
+def _gather(fine: list[tuple], zoom: int) -> list[Cluster]:
+    shift, cells = MAX_ZOOM - zoom, {}
+    for key, latitude, longitude, x, y in fine:
+        cell = (x >> shift, y >> shift)
         found = cells.get(cell)
         if found is None:
             cells[cell] = Cluster(1, latitude, longitude, key)

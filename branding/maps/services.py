@@ -23,7 +23,7 @@ from branding.events.labels import CATEGORY_LABELS as EVENT_CATEGORIES
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.events.venue import event_venue
 from branding.extensions import db
-from branding.maps.clusters import MAX_ZOOM, Box, Cluster, cluster
+from branding.maps.clusters import MAX_ZOOM, Box, Cluster, cluster_within
 
 MAX_FEATURES = 500  # features in one clustered answer
 
@@ -295,11 +295,7 @@ def clustered_collection(
         details = _details([key for key, _, _ in points], now)
         shown = [details[key] for key, _, _ in points if key in details]
         return {**feature_collection(shown), "zoom": MAX_ZOOM}
-    level = MAX_ZOOM if zoom is None else zoom
-    clusters = cluster(points, level)
-    while len(clusters) > MAX_FEATURES and level > 0:
-        level -= 1
-        clusters = cluster(points, level)
+    clusters, level = cluster_within(points, MAX_ZOOM if zoom is None else zoom, MAX_FEATURES)
     details = _details([c.first for c in clusters if c.count == 1], now)
     features = feature_collection([details[c.first] for c in clusters if c.first in details])
     for c in clusters:
