@@ -321,3 +321,20 @@ def test_the_sketch_reads_one_row_per_small_cell(app, make):
 
         pins = listing.sketch_pins(MapFilter(), utcnow())
     assert len(pins) == 3
+
+
+def test_clusters_are_made_at_the_finest_level_that_keeps_few_enough():
+    import random
+
+    from branding.maps.clusters import cluster_within
+
+    rng = random.Random(7)
+    points = [(("destination", n), 2.5 + rng.random() / 2, 98.1 + rng.random() / 2)
+              for n in range(3000)]  # fmt: skip
+    clusters, level = cluster_within(points, 18, 100)
+    finer, _ = cluster_within(points, level + 1, 10**6)
+    assert len(clusters) <= 100 < len(finer)
+    assert sum(c.count for c in clusters) == 3000
+    singles = [c for c in clusters if c.count == 1]
+    assert all(c.first in {key for key, _, _ in points} for c in singles)
+    assert cluster_within(points[:5], 18, 100) == (cluster_within(points[:5], 18, 5)[0], 18)
