@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import url_for
+from flask import g, has_request_context, url_for
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -95,7 +95,9 @@ class Photo(Model):
     def url(self, width: int | None = None, extension: str = "jpg", external: bool = False) -> str:
         """Return the address of a rendition (the largest when no width is given)."""
         name = self.file_name(width or self.width, extension)
-        return url_for("media.file", name=name, _external=external)
+        if external or not has_request_context():
+            return url_for("media.file", name=name, _external=external)
+        return media_prefix() + name  # a card's srcset names several: built once a request
 
     def srcset(self, extension: str, up_to: int | None = None) -> str:
         """Return the ``srcset`` of one format: each rendition (up to a width) with its width."""
@@ -105,6 +107,16 @@ class Photo(Model):
     def fallback_width(self, wanted: int = 1024) -> int:
         """Return the rendition width closest above ``wanted`` (for a plain ``src``)."""
         return next((w for w in self.widths if w >= wanted), self.width)
+
+
+def media_prefix() -> str:
+    """Return the path stored files are served under (``/media/``), built once a request.
+
+    Stored names are ``photos/<hex>/<hex>-<width>.<ext>``: nothing in them needs quoting.
+    """
+    if "media_prefix" not in g:
+        g.media_prefix = url_for("media.file", name="_")[:-1]
+    return g.media_prefix
 
 
 class HasPhotos:
