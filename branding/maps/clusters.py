@@ -93,7 +93,7 @@ def _finest(points: list[tuple]) -> list[tuple]:
 
 
 def _gather(fine: list[tuple], zoom: int) -> list[Cluster]:
-    shift, cells = MAX_ZOOM - zoom, {}
+    shift, cells = MAX_ZOOM - zoom, dict[tuple[int, int], Cluster]()
     for key, latitude, longitude, x, y in fine:
         cell = (x >> shift, y >> shift)
         found = cells.get(cell)
