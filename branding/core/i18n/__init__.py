@@ -132,7 +132,14 @@ class CatalogDomain(Domain):
     def get_translations(self) -> NullTranslations:
         if not has_request_context():
             return NullTranslations()
-        return self.catalog(current_language())
+        code = current_language()
+        memo = g.get("catalogs")  # every gettext of a page asks: look it up once a request
+        if memo is None:
+            memo = g.catalogs = {}
+        key = (code, self.domain[0])
+        if key not in memo:
+            memo[key] = self.catalog(code)
+        return memo[key]
 
     def catalog(self, code: str) -> NullTranslations:
         """Return the merged catalog for a language code, cached per process and version."""
