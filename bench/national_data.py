@@ -45,6 +45,7 @@ from branding.businesses.editing import add_business, add_product  # noqa: E402
 from branding.businesses.models import BusinessCategory, ModerationStatus  # noqa: E402
 from branding.core.content.publishing import PublicationStatus  # noqa: E402
 from branding.core.migrating import upgrade  # noqa: E402
+from branding.core.planner import refresh_statistics  # noqa: E402
 from branding.destinations.editing import add_destination  # noqa: E402
 from branding.destinations.models import DestinationCategory, Facility  # noqa: E402
 from branding.events.editing import add_event  # noqa: E402
@@ -238,6 +239,7 @@ def generate(scale: float, seed: int, index: bool) -> dict[str, int]:
     _batches("owners", counts["owner"], gen.owner, reload)
     _batches("businesses", counts["business"],
              lambda n: gen.business(n, refs["areas"], refs["owners"]), reload)  # fmt: skip
+    refresh_statistics()  # as the worker does at start and daily
     if index:
         started = time.perf_counter()
         documents = rebuild()

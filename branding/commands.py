@@ -15,6 +15,7 @@ from branding.api.commands import api_cli
 from branding.backup.commands import backup_command, restore_command
 from branding.core.jobs.commands import jobs_cli
 from branding.core.migrating import upgrade
+from branding.core.planner import refresh_statistics
 from branding.editorial.commands import mail_cli, publish_cli
 from branding.insight.commands import counts_cli
 from branding.media.commands import media_cli
@@ -48,6 +49,7 @@ def setup_command(no_sample: bool) -> None:
         summary = load_sample_data()
         click.echo(f"Database created with sample data: {summary}.")
     _make_renditions_now()
+    refresh_statistics()
     count = rebuild()  # the analyzers may have changed too: start the index afresh
     click.echo(f"Search index built: {count} documents.")
 

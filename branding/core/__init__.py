@@ -11,7 +11,7 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Install language routing, the template filters every page uses, static files and
     compression, the mailer, the job queue and the page cache."""
-    from branding.core import i18n, mail, pagecache
+    from branding.core import i18n, mail, pagecache, planner  # noqa: F401  (its schedule)
     from branding.core.jobs import runner
     from branding.core.web import assets, query_args, templating
 

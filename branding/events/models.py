@@ -96,9 +96,18 @@ class Event(HasPhotos, Publishable, Scheduled, Timestamped, Model):
 
 
 # The lists and the calendar read by start, "not over yet" by end: both hold what those
-# queries test, so that SQLite and PostgreSQL skip the past without reading its rows. The
-# repeating events' fingerprint (events.schedule) reads only its own index.
+# queries test, so that SQLite and PostgreSQL skip the past without reading its rows (the
+# list's also holds when a series ends, which the past events' list tests). The repeating
+# events' fingerprint (events.schedule) reads only its own index.
 _TESTED = (Event.recurrence_rule, Event.event_status)
-Index("ix_events_list", Event.status, Event.starts_at, Event.id, Event.ends_at, *_TESTED)
+Index(
+    "ix_events_list",
+    Event.status,
+    Event.starts_at,
+    Event.id,
+    Event.ends_at,
+    *_TESTED,
+    Event.recurrence_until,
+)
 Index("ix_events_ending", Event.status, Event.ends_at, Event.starts_at, Event.id, *_TESTED)
 Index("ix_events_series", Event.recurrence_rule, Event.updated_at, Event.id)
