@@ -118,16 +118,21 @@ def single_client(port: int, path: str, count: int, cookie: str = "") -> tuple[f
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
-def worker_rss(master: int) -> list[int]:
-    """Return the resident memory (MB) of each child of a gunicorn master."""
+def worker_rss(master: int) -> list[tuple[int, int]]:
+    """Return the resident memory and its proportional share (MB: RSS, PSS) of each child of
+    a gunicorn master (PSS counts pages shared with other processes, such as the index files
+    in the page cache, in part)."""
     sizes = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             text = status.read_text()
+            rollup = (status.parent / "smaps_rollup").read_text()
         except OSError:
             continue
         if re.search(rf"^PPid:\s+{master}$", text, re.M):
-            sizes.append(int(re.search(r"^VmRSS:\s+(\d+)", text, re.M).group(1)) // 1024)
+            rss = int(re.search(r"^VmRSS:\s+(\d+)", text, re.M).group(1)) // 1024
+            pss = int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) // 1024
+            sizes.append((rss, pss))
     return sizes
 
 
@@ -217,18 +222,25 @@ def staff_cookie(port: int) -> str:
     connection.request("GET", "/id/account/login")
     response = connection.getresponse()
     page = response.read().decode()
-    cookie = response.getheader("Set-Cookie", "").split(";")[0]
+    jar = _cookies(response)
+    cookie = "; ".join(f"{k}={v}" for k, v in jar.items())
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
     body = urlencode({"csrf_token": token, "email": email, "password": password})
     headers = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
     connection.request("POST", "/id/account/login", body=body, headers=headers)
     response = connection.getresponse()
     response.read()
-    session = response.getheader("Set-Cookie", "").split(";")[0]
+    after = _cookies(response)
     connection.close()
-    if response.status != 302 or not session:
+    if response.status != 302 or not after:
         raise SystemExit("could not log in as the benchmark's editor")
-    return session
+    return "; ".join(f"{k}={v}" for k, v in {**jar, **after}.items())
+
+
+def _cookies(response: http.client.HTTPResponse) -> dict[str, str]:
+    """Return the cookies a response sets, by name (the session's and the language's)."""
+    pairs = (value.split(";")[0] for value in response.headers.get_all("Set-Cookie") or [])
+    return dict(pair.split("=", 1) for pair in pairs if "=" in pair)
 
 
 def measure(args, port: int, ref_port: int, name: str, path: str, cookie: str = "") -> Result:
@@ -274,7 +286,7 @@ def main() -> None:
             )
             print_row(results[-1])
         memory = worker_rss(master)
-    print(f"\nworker resident memory after the run: {memory} MB")
+    print(f"\nworker memory after the run (RSS, PSS): {memory} MB")
 
 
 def print_row(r: Result) -> None:
