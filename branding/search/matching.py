@@ -9,8 +9,10 @@ the index changes.
 
 from __future__ import annotations
 
+import threading
 import time
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Set
 from datetime import UTC, datetime
 from itertools import accumulate
@@ -23,7 +25,32 @@ from whoosh.searching import Searcher
 
 from branding.search import vocabulary
 
-FILTER_CACHE = "_branding_filter_sets"  # kept on the searcher: one per thread and index version
+FILTER_CACHE = "_branding_filter_sets"  # on a searcher that belongs to no index (a writer's)
+MAX_STATES = 2  # index versions whose sets a process keeps: the current one and the last
+
+_states: OrderedDict[tuple, dict] = OrderedDict()
+_states_lock = threading.Lock()
+
+
+def state_cache(searcher: Searcher) -> dict:
+    """Return what is worked out from one version of an index, shared by the process's threads.
+
+    Filter sets, language spans, event dates and field lengths depend only on the version
+    (its generation) of the index read, not on the searcher: each thread has its own
+    searcher, and kept on it they were made and held once per thread (four times the memory
+    in a gunicorn worker of four threads).
+    """
+    index = getattr(searcher, "_ix", None)
+    if index is None:
+        return searcher.__dict__.setdefault(FILTER_CACHE, {})
+    key = (str(getattr(index.storage, "folder", id(index.storage))), searcher.reader().generation())
+    with _states_lock:
+        found = _states.get(key)
+        if found is None:
+            found = _states[key] = {}
+            while len(_states) > MAX_STATES:
+                _states.popitem(last=False)
+        return found
 
 
 Span = tuple[int, int]  # the first and last document number of one segment worth reading
@@ -96,7 +123,7 @@ def language_spans(searcher: Searcher, lang: str) -> list[Span | None]:
     A rebuild writes each language's documents together, so in the big segment
     a language is one stretch and reading a common term skips the others.
     """
-    cache = searcher.__dict__.setdefault(FILTER_CACHE, {})
+    cache = state_cache(searcher)
     key = ("spans", lang)
     if key not in cache:
         docs = sorted(filter_docs(searcher, "lang", lang))
@@ -116,7 +143,7 @@ def term_docs(reader: IndexReader, field: str, text: str) -> set[int]:
 
 def filter_docs(searcher: Searcher, field: str, value: str) -> frozenset[int]:
     """Return the documents with a filter value (type, area, category), cached per searcher."""
-    cache = searcher.__dict__.setdefault(FILTER_CACHE, {})
+    cache = state_cache(searcher)
     key = (field, value)
     if key not in cache:
         cache[key] = frozenset(term_docs(searcher.reader(), field, value))
@@ -125,7 +152,7 @@ def filter_docs(searcher: Searcher, field: str, value: str) -> frozenset[int]:
 
 def _event_dates(searcher: Searcher) -> list[tuple[int, int, int]]:
     """Return (document, start, end) of every event document, cached per searcher."""
-    cache = searcher.__dict__.setdefault(FILTER_CACHE, {})
+    cache = state_cache(searcher)
     if "dates" not in cache:
         reader = searcher.reader()
         starts = list(reader.column_reader("starts"))

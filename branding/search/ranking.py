@@ -20,8 +20,10 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from branding.search.matching import state_cache
+
 MAX_CACHED = 32  # (segment, field) length lists kept per process (~1 MB per 100,000 docs)
-LENGTHS = "_branding_field_lengths"  # per-searcher cache of whole-index length lists
+LENGTHS = "field lengths"  # whole-index length lists, kept per index version (state_cache)
 
 _segments: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
 _segments_lock = threading.Lock()
@@ -59,8 +61,8 @@ def _segment_lengths(leaf: IndexReader, field: str) -> list[int]:
 
 
 def field_lengths(searcher: Searcher, field: str) -> list[int]:
-    """Return every document's length of a field, by document number, cached per searcher."""
-    cache = searcher.__dict__.setdefault(LENGTHS, {})
+    """Return every document's length of a field, by document number, cached per index version."""
+    cache = state_cache(searcher).setdefault(LENGTHS, {})
     if field not in cache:
         lengths: list[int] = []
         for leaf, offset in searcher.reader().leaf_readers():

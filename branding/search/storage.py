@@ -30,7 +30,10 @@ from whoosh.searching import Searcher
 from whoosh.util.filelock import try_for
 from whoosh.writing import SegmentWriter
 
+from branding.search import mapped
 from branding.search.schema import build_schema
+
+mapped.install()  # compound segments are read from their mmap, not copied per searcher
 
 POINTER = "CURRENT"
 PREFIX = "gen-"
@@ -58,7 +61,7 @@ def writer_options() -> dict:
     at a national scale). Separate files are read through the operating system's page
     cache, shared by every process, at the same speed once open.
     """
-    return {"codec": SearchCodec(blocklimit=BLOCK), "limitmb": 128, "compound": False}
+    return {"codec": SearchCodec(blocklimit=BLOCK), "limitmb": 128}
 
 
 class IndexMissing(Exception):
