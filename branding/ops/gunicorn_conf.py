@@ -10,9 +10,6 @@ Each value can be changed from the environment without editing this file:
 - Graceful restarts: ``kill -HUP`` (systemd ``reload``) starts new workers with new code and
   lets the old ones finish their requests for up to ``graceful_timeout``.
 - ``max_requests`` recycles each worker after a few thousand requests, bounding memory growth.
-- Open files: each thread reads the search index through its own searcher, one file
-  descriptor per file of each segment (about 17 a segment), so the soft limit is raised to
-  the hard one (at most 65,536) before workers start; the systemd unit sets both.
 - The access log goes to stderr (journald), one JSON object per request, with the request id
   the platform sends back (``X-Request-ID``), so a log line of a request and its access line
   can be matched.
@@ -21,7 +18,6 @@ Each value can be changed from the environment without editing this file:
 from __future__ import annotations
 
 import os
-import resource
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -42,11 +38,3 @@ access_log_format = (
     '"method": "%(m)s", "path": "%(U)s", "query": "%(q)s", "status": %(s)s, "bytes": "%(B)s", '
     '"ms": %(M)s, "agent": "%(a)s"}'
 )
-
-
-def on_starting(server) -> None:
-    """Raise the open-file limit to what the hard limit allows (the index's files, per thread)."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    wanted = 65_536 if hard == resource.RLIM_INFINITY else min(hard, 65_536)
-    if soft != resource.RLIM_INFINITY and soft < wanted:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))

@@ -55,11 +55,10 @@ class SearchCodec(W3Codec):
 def writer_options() -> dict:
     """Return the options every index writer uses.
 
-    Segments are written as separate files, not one compound file: Whoosh reads a compound
-    segment through an mmap but copies each of its files into a ``BytesIO`` for every
-    searcher, so each thread of each worker held its own copy of the index (57 MB a thread
-    at a national scale). Separate files are read through the operating system's page
-    cache, shared by every process, at the same speed once open.
+    Segments stay compound (one file, assembled before the table of contents names it, read
+    through one mmap that ``search.mapped`` keeps from being copied). Writing them as
+    separate files was tried: a segment file could then be read empty by a search while
+    the suite ran, and every searcher held a file open for each file of each segment.
     """
     return {"codec": SearchCodec(blocklimit=BLOCK), "limitmb": 128}
 
