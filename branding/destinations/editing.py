@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -11,6 +12,7 @@ from branding.accounts.models import User
 from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination, Facility
 from branding.editorial import editing, revisions, scheduling
+from branding.editorial.listing import OfficeFilter, office_page
 from branding.extensions import db
 
 EDITABLE = (
@@ -26,9 +28,16 @@ scheduling.schedule(Destination)
 
 
 def all_destinations() -> list[Destination]:
-    """Return every destination, drafts included, for the back office."""
+    """Return every destination, drafts included (the choices of an event's place)."""
     query = select(Destination).options(selectinload(Destination.area))
     return list(db.session.scalars(query.order_by(Destination.updated_at.desc())))
+
+
+def office_destinations(wanted: OfficeFilter, page: int) -> Pagination:
+    """Return a page of destinations, drafts included, for the back office: latest change first."""
+    query = select(Destination).options(selectinload(Destination.area))
+    query = query.order_by(Destination.updated_at.desc(), Destination.id.desc())
+    return office_page(query, Destination.name, Destination.status, wanted, page)
 
 
 def get_destination(destination_id: int) -> Destination | None:

@@ -6,10 +6,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from branding.accounts.access import staff_required
+from branding.core.web.query_args import page_arg, require_page
 from branding.destinations import editing
 from branding.destinations.office_form import DestinationForm
 from branding.editorial import revisions
 from branding.editorial.forms import fill_schedule, schedule_values
+from branding.editorial.listing import OfficeFilter
 from branding.editorial.routes import add_publishing_routes, preview_actions, saved_message
 from branding.media.photo_routes import STAFF, Gallery, add_photo_routes
 
@@ -23,8 +25,11 @@ def _get(destination_id: int):
 @bp.get("/")
 @staff_required
 def index():
-    """List every destination with its status and missing translations."""
-    return render_template("office/destinations/index.html", items=editing.all_destinations())
+    """List the destinations a page at a time (by name and status), with missing translations."""
+    wanted = OfficeFilter.from_request()
+    page = require_page(editing.office_destinations(wanted, page_arg()))
+    template = "office/destinations/index.html"
+    return render_template(template, page=page, items=page.items, wanted=wanted)
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app
+from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
@@ -13,6 +14,7 @@ from branding.accounts.models import User
 from branding.core.content.publishing import PublicationStatus
 from branding.destinations.models import Destination
 from branding.editorial import editing, revisions, scheduling
+from branding.editorial.listing import OfficeFilter, office_page
 from branding.events import recurrence
 from branding.events.models import Event
 from branding.extensions import db
@@ -25,10 +27,11 @@ EDITABLE = (
 )  # fmt: skip
 
 
-def all_events() -> list[Event]:
-    """Return every event, drafts included, latest start first."""
+def office_events(wanted: OfficeFilter, page: int) -> Pagination:
+    """Return a page of events, drafts included, for the back office: latest start first."""
     query = select(Event).options(selectinload(Event.area))
-    return list(db.session.scalars(query.order_by(Event.starts_at.desc())))
+    query = query.order_by(Event.starts_at.desc(), Event.id.desc())
+    return office_page(query, Event.title, Event.status, wanted, page)
 
 
 def get_event(event_id: int) -> Event | None:

@@ -8,8 +8,10 @@ from flask_login import current_user
 
 from branding.accounts.access import staff_required
 from branding.core.content.publishing import utcnow
+from branding.core.web.query_args import page_arg, require_page
 from branding.editorial import revisions
 from branding.editorial.forms import fill_schedule, schedule_values
+from branding.editorial.listing import OfficeFilter
 from branding.editorial.routes import add_publishing_routes, preview_actions, saved_message
 from branding.events import editing
 from branding.events.office_form import EventForm
@@ -27,8 +29,11 @@ def _get(event_id: int):
 @bp.get("/")
 @staff_required
 def index():
-    """List every event with its status and missing translations."""
-    return render_template("office/events/index.html", items=editing.all_events())
+    """List the events a page at a time (by name and status), with missing translations."""
+    wanted = OfficeFilter.from_request()
+    page = require_page(editing.office_events(wanted, page_arg()))
+    template = "office/events/index.html"
+    return render_template(template, page=page, items=page.items, wanted=wanted)
 
 
 @bp.route("/new", methods=["GET", "POST"])
