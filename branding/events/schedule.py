@@ -45,6 +45,14 @@ class Series:
     all_day: bool
     duration: timedelta
     starts: array
+    seconds: float = 0.0  # the duration in seconds, and when the last kept occurrence ends
+    last_end: float = float("-inf")
+
+    def __post_init__(self) -> None:
+        seconds = self.duration.total_seconds()
+        object.__setattr__(self, "seconds", seconds)
+        if self.starts:
+            object.__setattr__(self, "last_end", self.starts[-1] + seconds)
 
     def next_start(self, now: datetime) -> datetime | None:
         """Return the start of the current or next occurrence at ``now``, if any is kept."""
@@ -53,7 +61,7 @@ class Series:
 
     def next_timestamp(self, moment: float) -> float | None:
         """Return, as a timestamp, the start of the occurrence running or next at ``moment``."""
-        index = bisect_left(self.starts, moment - self.duration.total_seconds())
+        index = bisect_left(self.starts, moment - self.seconds)
         return self.starts[index] if index < len(self.starts) else None
 
     def starts_between(self, start: datetime, end: datetime) -> list[datetime]:
@@ -157,12 +165,12 @@ def next_series(
     """Return each running series at its current or next start, soonest first (the first
     ``limit`` of them: only those are turned into dates)."""
     moment, found = now.timestamp(), []
-    for series in published_series():
+    for series in published_series():  # thousands at a national scale: kept to a few steps
         if (category and series.category != category) or (series.cancelled and not cancelled):
             continue
-        starts = series.next_timestamp(moment)
-        if starts is not None:
-            found.append((starts, series.id, series))
+        if series.last_end >= moment:
+            starts = series.starts
+            found.append((starts[bisect_left(starts, moment - series.seconds)], series.id, series))
     soonest = heapq.nsmallest(limit, found) if limit is not None else sorted(found)
     return [(datetime.fromtimestamp(starts, WIB), series) for starts, _, series in soonest]
 
@@ -170,10 +178,10 @@ def next_series(
 def count_running(now: datetime, category: EventCategory | None = None) -> int:
     """Return how many series have an occurrence running or still to come at ``now``."""
     moment = now.timestamp()
+    if category is None:
+        return sum(1 for series in published_series() if series.last_end >= moment)
     return sum(
         1
         for series in published_series()
-        if (category is None or series.category == category)
-        and series.starts
-        and series.starts[-1] + series.duration.total_seconds() >= moment
+        if series.category == category and series.last_end >= moment
     )
