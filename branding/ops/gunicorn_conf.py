@@ -4,7 +4,8 @@ Each value can be changed from the environment without editing this file:
 
 - ``BIND`` (``127.0.0.1:8000``): nginx in front proxies to it (``docs/deploy/nginx.conf``).
 - ``WEB_CONCURRENCY`` (2) worker processes of ``GUNICORN_THREADS`` (4) threads each: a worker
-  takes about 110 MB, so two per core of a small machine; threads let a slow phone's request
+  starts at about 90 MB and holds 150–200 MB once it has served every page and searched an
+  index of national size, so two per core of a small machine; threads let a slow phone's request
   wait without holding a whole process.
 - ``GUNICORN_TIMEOUT`` (120 s): a photo upload from a phone on a slow line must fit.
 - Graceful restarts: ``kill -HUP`` (systemd ``reload``) starts new workers with new code and
