@@ -98,7 +98,7 @@ class _Window:
         return cls(_series_placed(first, last, category), _one_off_placed(first, last, category))
 
     def days(self) -> list[date]:
-        return sorted(day for day in {*self.series, *self.one_off} if self.count(day))
+        return sorted({*self.series, *self.one_off})  # by_day places only days with entries
 
     def count(self, day: date) -> int:
         return len(self.series.get(day, ())) + len(self.one_off.get(day, ()))
@@ -147,14 +147,14 @@ def agenda(
     busy = window.days()
     skip, room, kept = (page - 1) * per_page, per_page, {}
     for day in busy:
+        if room <= 0:
+            break
         count = window.count(day)
         if skip >= count:
             skip -= count
             continue
-        if room > 0:
-            kept[day] = window.entries(day, skip, room)
-            room -= len(kept[day])
-        skip = 0
+        kept[day] = window.entries(day, skip, room)
+        room, skip = room - len(kept[day]), 0
     total = sum(window.count(day) for day in busy)
     return AgendaPage(agenda_days(_shown(kept)), page, total, per_page)
 

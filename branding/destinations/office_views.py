@@ -11,8 +11,12 @@ from branding.destinations import editing
 from branding.destinations.office_form import DestinationForm
 from branding.editorial import revisions
 from branding.editorial.forms import fill_schedule, schedule_values
-from branding.editorial.listing import OfficeFilter
-from branding.editorial.routes import add_publishing_routes, preview_actions, saved_message
+from branding.editorial.routes import (
+    add_publishing_routes,
+    office_filter,
+    preview_actions,
+    saved_message,
+)
 from branding.media.photo_routes import STAFF, Gallery, add_photo_routes
 
 bp = Blueprint("office_destinations", __name__, url_prefix="/<lang:lang>/office/destinations")
@@ -26,7 +30,7 @@ def _get(destination_id: int):
 @staff_required
 def index():
     """List the destinations a page at a time (by name and status), with missing translations."""
-    wanted = OfficeFilter.from_request()
+    wanted = office_filter()
     page = require_page(editing.office_destinations(wanted, page_arg()))
     template = "office/destinations/index.html"
     return render_template(template, page=page, items=page.items, wanted=wanted)

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import request
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Select, String, cast
 from sqlalchemy.orm import InstrumentedAttribute
 
 from branding.core.content.publishing import PublicationStatus
-from branding.core.web.query_args import enum_arg
 from branding.extensions import db
 
 PER_PAGE = 50
@@ -28,12 +26,6 @@ class OfficeFilter:
 
     words: str = ""
     status: PublicationStatus | None = None
-
-    @classmethod
-    def from_request(cls) -> OfficeFilter:
-        """Read the list's filter from the query string (junk means no filter)."""
-        words = " ".join(request.args.get("q", "").split())[:MAX_WORDS]
-        return cls(words, enum_arg(PublicationStatus, "status"))
 
 
 def _escaped(words: str) -> str:

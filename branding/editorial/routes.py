@@ -5,13 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from branding.accounts.access import staff_required
+from branding.core.content.publishing import PublicationStatus
+from branding.core.web.query_args import enum_arg
 from branding.editorial import editing
+from branding.editorial.listing import MAX_WORDS, OfficeFilter
 from branding.editorial.models import Revision
+
+
+def office_filter() -> OfficeFilter:
+    """Read a back-office list's filter from the query string (junk means no filter)."""
+    words = " ".join(request.args.get("q", "").split())[:MAX_WORDS]
+    return OfficeFilter(words, enum_arg(PublicationStatus, "status"))
 
 
 def saved_message(item: Any, as_draft: bool) -> str:

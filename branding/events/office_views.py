@@ -11,8 +11,12 @@ from branding.core.content.publishing import utcnow
 from branding.core.web.query_args import page_arg, require_page
 from branding.editorial import revisions
 from branding.editorial.forms import fill_schedule, schedule_values
-from branding.editorial.listing import OfficeFilter
-from branding.editorial.routes import add_publishing_routes, preview_actions, saved_message
+from branding.editorial.routes import (
+    add_publishing_routes,
+    office_filter,
+    preview_actions,
+    saved_message,
+)
 from branding.events import editing
 from branding.events.office_form import EventForm
 from branding.events.recurrence import describe
@@ -30,7 +34,7 @@ def _get(event_id: int):
 @staff_required
 def index():
     """List the events a page at a time (by name and status), with missing translations."""
-    wanted = OfficeFilter.from_request()
+    wanted = office_filter()
     page = require_page(editing.office_events(wanted, page_arg()))
     template = "office/events/index.html"
     return render_template(template, page=page, items=page.items, wanted=wanted)

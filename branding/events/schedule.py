@@ -45,24 +45,21 @@ class Series:
     all_day: bool
     duration: timedelta
     starts: array
-    seconds: float = 0.0  # the duration in seconds, and when the last kept occurrence ends
-    last_end: float = float("-inf")
+    seconds: float = field(init=False)  # the duration, and when the last kept one ends
+    last_end: float = field(init=False)
 
     def __post_init__(self) -> None:
         seconds = self.duration.total_seconds()
         object.__setattr__(self, "seconds", seconds)
-        if self.starts:
-            object.__setattr__(self, "last_end", self.starts[-1] + seconds)
+        last = self.starts[-1] + seconds if self.starts else float("-inf")
+        object.__setattr__(self, "last_end", last)
 
     def next_start(self, now: datetime) -> datetime | None:
         """Return the start of the current or next occurrence at ``now``, if any is kept."""
-        found = self.next_timestamp(now.timestamp())
-        return None if found is None else datetime.fromtimestamp(found, WIB)
-
-    def next_timestamp(self, moment: float) -> float | None:
-        """Return, as a timestamp, the start of the occurrence running or next at ``moment``."""
-        index = bisect_left(self.starts, moment - self.seconds)
-        return self.starts[index] if index < len(self.starts) else None
+        if self.last_end < now.timestamp():
+            return None
+        index = bisect_left(self.starts, now.timestamp() - self.seconds)
+        return datetime.fromtimestamp(self.starts[index], WIB)
 
     def starts_between(self, start: datetime, end: datetime) -> list[datetime]:
         """Return the starts (WIB) of occurrences overlapping ``[start, end)``."""
@@ -143,7 +140,7 @@ def published_series() -> list[Series]:
 
 
 def derived(key: Hashable, make: Callable[[list[Series]], Any]) -> Any:
-    """Return ``make(series)``, kept with this state of the schedule (a few dozen at most).
+    """Return ``make(series)``, kept with this state of the schedule (MAX_DERIVED at most).
 
     For what only the series decide, such as their entries in one window of the calendar:
     it is worked out again when any series changes, here or on another server.
@@ -178,10 +175,8 @@ def next_series(
 def count_running(now: datetime, category: EventCategory | None = None) -> int:
     """Return how many series have an occurrence running or still to come at ``now``."""
     moment = now.timestamp()
-    if category is None:
-        return sum(1 for series in published_series() if series.last_end >= moment)
     return sum(
         1
         for series in published_series()
-        if series.category == category and series.last_end >= moment
+        if (category is None or series.category == category) and series.last_end >= moment
     )

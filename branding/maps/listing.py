@@ -78,21 +78,19 @@ class PlacePage(Pager):
         return math.ceil(self.total / self.per_page)
 
 
+def _extent(places) -> tuple:
+    """Return the south, west, north and east bounds of a subquery's latitude and longitude."""
+    latitude, longitude = places.c.latitude, places.c.longitude
+    return func.min(latitude), func.min(longitude), func.max(latitude), func.max(longitude)
+
+
 def _summary(
     model: type[Destination] | type[Business], filters: MapFilter, kind: str
 ) -> tuple[int, Bounds | None]:
     """Return how many places of a kind match, and their bounds, in one aggregate query."""
     _shown, category = filters.category_of(kind)
     matching = services.located(cast(Any, model), category, filters.area).subquery()
-    row = db.session.execute(
-        select(
-            func.count(),
-            func.min(matching.c.latitude),
-            func.min(matching.c.longitude),
-            func.max(matching.c.latitude),
-            func.max(matching.c.longitude),
-        ).select_from(matching)
-    ).one()
+    row = db.session.execute(select(func.count(), *_extent(matching)).select_from(matching)).one()
     count, south, west, north, east = row
     return count, (Bounds(south, west, north, east) if count else None)
 
@@ -109,13 +107,7 @@ def _event_slice(
     one_off = Event.recurrence_rule.is_(None)
     joined = located.join(Event, Event.id == located.c.id)
     count, south, west, north, east = db.session.execute(
-        select(
-            func.count(Event.id).filter(one_off),
-            func.min(located.c.latitude),
-            func.min(located.c.longitude),
-            func.max(located.c.latitude),
-            func.max(located.c.longitude),
-        ).select_from(joined)
+        select(func.count(Event.id).filter(one_off), *_extent(located)).select_from(joined)
     ).one()
     first = select(Event.id, Event.starts_at, Event.ends_at).select_from(joined).where(one_off)
     soonest = first.order_by(Event.starts_at, Event.id).limit(offset + limit).subquery()

@@ -3,8 +3,8 @@
 Counting what matches (per type, after filters) needs every match but no score,
 so it is done with Python sets built from posting lists, a block at a time,
 rather than by stepping Whoosh matchers document by document. Sets for the
-filters (type, area, category) are kept per searcher, which is replaced when
-the index changes.
+filters (type, area, category) are kept once a process for each version of the
+index (``state_cache``), shared by the threads' searchers.
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def term_docs(reader: IndexReader, field: str, text: str) -> set[int]:
 
 
 def filter_docs(searcher: Searcher, field: str, value: str) -> frozenset[int]:
-    """Return the documents with a filter value (type, area, category), cached per searcher."""
+    """Return the documents with a filter value (type, area, category), kept per index version."""
     cache = state_cache(searcher)
     key = (field, value)
     if key not in cache:
@@ -151,7 +151,7 @@ def filter_docs(searcher: Searcher, field: str, value: str) -> frozenset[int]:
 
 
 def _event_dates(searcher: Searcher) -> list[tuple[int, int, int]]:
-    """Return (document, start, end) of every event document, cached per searcher."""
+    """Return (document, start, end) of every event document, kept per index version."""
     cache = state_cache(searcher)
     if "dates" not in cache:
         reader = searcher.reader()

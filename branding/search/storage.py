@@ -9,7 +9,6 @@ generation and check afterwards that it is still current.
 
 from __future__ import annotations
 
-import atexit
 import gc
 import os
 import secrets
@@ -55,10 +54,8 @@ class SearchCodec(W3Codec):
 def writer_options() -> dict:
     """Return the options every index writer uses.
 
-    Segments stay compound (one file, assembled before the table of contents names it, read
-    through one mmap that ``search.mapped`` keeps from being copied). Writing them as
-    separate files was tried: a segment file could then be read empty by a search while
-    the suite ran, and every searcher held a file open for each file of each segment.
+    Segments stay compound: one file each, assembled before the table of contents names it,
+    read through one mmap (which ``search.mapped`` keeps from being copied per searcher).
     """
     return {"codec": SearchCodec(blocklimit=BLOCK), "limitmb": 128}
 
@@ -190,41 +187,12 @@ def current_write_lock(root: Path, timeout: float) -> Iterator[None]:
         held.release()
 
 
-class _Searchers(dict[str, tuple[Path, Searcher]]):
-    """One thread's open searchers by index root, closed when the thread ends.
-
-    A searcher holds a file open for each file of each segment: they are closed here
-    rather than left to the garbage collector (which would warn about each of them).
-    """
-
-    def close_all(self) -> None:
-        while self:
-            _close(self.popitem()[1][1])
-
-    def __del__(self) -> None:
-        self.close_all()
-
-
-def _close(found: Searcher) -> None:
-    try:
-        found.close()
-    except Exception:  # a broken or already closed index may fail to close, too
-        pass
-
-
 _local = threading.local()
-
-
-@atexit.register
-def _close_this_threads_searchers() -> None:
-    searchers = _local.__dict__.get("searchers")
-    if searchers is not None:
-        searchers.close_all()
 
 
 def searcher(root: Path) -> Searcher:
     """Return this thread's searcher on the current index, reopened when it changed."""
-    cache: _Searchers = _local.__dict__.setdefault("searchers", _Searchers())
+    cache: dict[str, tuple[Path, Searcher]] = _local.__dict__.setdefault("searchers", {})
     path = current_generation(root)
     if path is None:
         raise IndexMissing(str(root))
@@ -233,11 +201,11 @@ def searcher(root: Path) -> Searcher:
         found = cached[1]
     else:
         if cached is not None:
-            _close(cached[1])  # Searcher.refresh() fails on a searcher of an empty index
+            cached[1].close()  # Searcher.refresh() fails on a searcher of an empty index
         found = open_index(path).searcher()
     cache[str(root)] = (path, found)
     while len(cache) > CACHED_ROOTS:
-        _close(cache.pop(next(iter(cache)))[1])
+        cache.pop(next(iter(cache)))[1].close()
     return found
 
 
@@ -245,4 +213,7 @@ def forget_searcher(root: Path) -> None:
     """Drop this thread's searcher after an error, so the next search reopens it."""
     cached = _local.__dict__.get("searchers", {}).pop(str(root), None)
     if cached is not None:
-        _close(cached[1])
+        try:
+            cached[1].close()
+        except Exception:  # a broken index may fail to close, too
+            pass
