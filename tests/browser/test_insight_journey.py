@@ -58,6 +58,7 @@ def test_an_owner_prints_a_poster_whose_code_opens_their_page(live_server, page,
     expect(page.get_by_role("button", name="Print")).to_be_visible()
     page.screenshot_step("3-poster-on-screen")
 
+    page.wait_for_load_state("load")
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     pages = _pages_of(pdf)
     assert len(pages) == 1, pages  # the poster fits on one sheet
@@ -71,6 +72,7 @@ def test_an_owner_prints_a_poster_whose_code_opens_their_page(live_server, page,
     expect(page.get_by_text(address)).to_be_visible()
 
     page.get_by_role("link", name=re.compile("A6")).click()
+    page.wait_for_url(re.compile(r"[?&]size=a6$"), wait_until="load")  # its stylesheet too
     card = page.pdf(prefer_css_page_size=True, print_background=True)
     assert [(round(w), round(h)) for w, h in _pages_of(card)] == [(298, 420)]  # A6 in points
 
