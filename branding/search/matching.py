@@ -2,9 +2,12 @@
 
 Counting what matches (per type, after filters) needs every match but no score,
 so it is done with Python sets built from posting lists, a block at a time,
-rather than by stepping Whoosh matchers document by document. Sets for the
-filters (type, area, category) are kept once a process for each version of the
-index (``state_cache``), shared by the threads' searchers.
+rather than by stepping Whoosh matchers document by document. Each segment's own
+sets (its documents per filter value, a language's span, its events' dates) are read
+once a process (``per_segment``): a segment never changes once written, so after an
+edit only the new segment is read. The whole index's sets are put together from them
+once a process for each version of the index (``state_cache``), applying deletions,
+and shared by the threads' searchers.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import threading
 import time
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from datetime import UTC, datetime
-from itertools import accumulate
+from functools import partial
+from itertools import accumulate, chain
+from typing import Any, TypeVar
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.collectors import WrappingCollector
@@ -27,6 +32,8 @@ from branding.search import vocabulary
 
 FILTER_CACHE = "_branding_filter_sets"  # on a searcher that belongs to no index (a writer's)
 MAX_STATES = 2  # index versions whose sets a process keeps: the current one and the last
+
+T = TypeVar("T")
 
 _states: OrderedDict[tuple, dict] = OrderedDict()
 _states_lock = threading.Lock()
@@ -123,43 +130,102 @@ def language_spans(searcher: Searcher, lang: str) -> list[Span | None]:
     A rebuild writes each language's documents together, so in the big segment
     a language is one stretch and reading a common term skips the others.
     """
-    cache = state_cache(searcher)
-    key = ("spans", lang)
-    if key not in cache:
-        docs = sorted(filter_docs(searcher, "lang", lang))
-        spans: list[Span | None] = []
-        for leaf, offset in searcher.reader().leaf_readers():
-            first = bisect_left(docs, offset)
-            last = bisect_left(docs, offset + leaf.doc_count_all()) - 1
-            spans.append((docs[first] - offset, docs[last] - offset) if first <= last else None)
-        cache[key] = spans
-    return cache[key]
+    return [
+        per_segment(leaf, ("span", lang), partial(_span, leaf, lang))
+        for leaf, _offset in searcher.reader().leaf_readers()
+    ]
 
 
-def term_docs(reader: IndexReader, field: str, text: str) -> set[int]:
-    """Return the numbers of the live documents that contain a term."""
-    return set(term_postings(reader, field, text))
+def _span(leaf: IndexReader, lang: str) -> Span | None:
+    docs = segment_docs(leaf, "lang", lang)
+    return (min(docs), max(docs)) if docs else None
 
 
 def filter_docs(searcher: Searcher, field: str, value: str) -> frozenset[int]:
-    """Return the documents with a filter value (type, area, category), kept per index version."""
+    """Return the documents with a filter value (type, area, category), kept per index version.
+
+    Made from each segment's own set (``segment_docs``), so a new version after an edit
+    reads only its new segment and applies the others' deletions.
+    """
     cache = state_cache(searcher)
     key = (field, value)
     if key not in cache:
-        cache[key] = frozenset(term_docs(searcher.reader(), field, value))
+        parts = []
+        for leaf, offset in searcher.reader().leaf_readers():
+            docs = segment_docs(leaf, field, value)
+            deleted = leaf.deleted_docs_set if leaf.has_deletions() else ()
+            live = docs.difference(deleted) if deleted else docs
+            parts.append(frozenset(map(offset.__add__, live)) if offset and live else live)
+        nonempty = [part for part in parts if part]
+        # one segment untouched since it was written: its own set, not a copy of it
+        cache[key] = nonempty[0] if len(nonempty) == 1 else frozenset().union(*nonempty)
     return cache[key]
+
+
+MAX_SEGMENT_SETS = 512  # (segment, what) results kept per process
+_segment_sets: OrderedDict[tuple, Any] = OrderedDict()
+_segment_lock = threading.Lock()
+
+
+def per_segment(leaf: IndexReader, what: tuple, make: Callable[[], T]) -> T:
+    """Return what is worked out from one segment alone, made once per process.
+
+    A segment's postings and columns never change once it is written (deletions are
+    kept beside them), so whatever depends on them alone survives every later edit.
+    """
+    name = vocabulary.segment_key(leaf)
+    if name is None:  # not a segment of a file index: work it out every time
+        return make()
+    key = (name, *what)
+    with _segment_lock:
+        if key in _segment_sets:
+            _segment_sets.move_to_end(key)
+            return _segment_sets[key]
+    found = make()
+    with _segment_lock:
+        _segment_sets[key] = found
+        while len(_segment_sets) > MAX_SEGMENT_SETS:
+            _segment_sets.popitem(last=False)
+    return found
+
+
+def segment_docs(leaf: IndexReader, field: str, value: str) -> frozenset[int]:
+    """Return a segment's own document numbers with a term, deleted ones included."""
+    return per_segment(leaf, ("docs", field, value), partial(_raw_docs, leaf, field, value))
+
+
+def _raw_docs(leaf: IndexReader, field: str, value: str) -> frozenset[int]:
+    if value not in vocabulary.of(leaf, field).known:
+        return frozenset()
+    try:
+        matcher = leaf.postings(field, value)
+    except TermNotFound:
+        return frozenset()
+    if isinstance(matcher, FilterMatcher):  # deletions are applied by the caller
+        matcher = matcher.child
+    return frozenset(chain.from_iterable(ids for ids, _ in _leaf_postings(matcher, EVERYTHING)))
 
 
 def _event_dates(searcher: Searcher) -> list[tuple[int, int, int]]:
     """Return (document, start, end) of every event document, kept per index version."""
     cache = state_cache(searcher)
     if "dates" not in cache:
-        reader = searcher.reader()
-        starts = list(reader.column_reader("starts"))
-        ends = list(reader.column_reader("ends"))
-        events = sorted(filter_docs(searcher, "type", "event"))
-        cache["dates"] = [(docnum, starts[docnum], ends[docnum]) for docnum in events]
+        dates: list[tuple[int, int, int]] = []
+        for leaf, offset in searcher.reader().leaf_readers():
+            deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
+            own = per_segment(leaf, ("dates",), partial(_dates, leaf))
+            dates += [(d + offset, start, end) for d, start, end in own if d not in deleted]
+        cache["dates"] = dates
     return cache["dates"]
+
+
+def _dates(leaf: IndexReader) -> list[tuple[int, int, int]]:
+    """Return (document, start, end) of a segment's event documents, deleted ones included."""
+    events = sorted(segment_docs(leaf, "type", "event"))
+    if not events:
+        return []
+    starts, ends = leaf.column_reader("starts"), leaf.column_reader("ends")
+    return [(docnum, starts[docnum], ends[docnum]) for docnum in events]
 
 
 def date_docs(

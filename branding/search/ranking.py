@@ -20,6 +20,7 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
+from branding.search import vocabulary
 from branding.search.matching import state_cache
 
 MAX_CACHED = 32  # (segment, field) length lists kept per process (~1 MB per 100,000 docs)
@@ -46,8 +47,10 @@ def _read_lengths(leaf: IndexReader, field: str) -> list[int]:
 
 def _segment_lengths(leaf: IndexReader, field: str) -> list[int]:
     """Return a segment's lengths of a field, read once per process."""
-    segment = leaf.segment()
-    key = (f"{getattr(leaf, '_storage', '')}/{segment.segment_id()}", field)
+    name = vocabulary.segment_key(leaf)
+    if name is None:  # not a segment of a file index: read it every time
+        return _read_lengths(leaf, field)
+    key = (name, field)
     with _segments_lock:
         if key in _segments:
             _segments.move_to_end(key)

@@ -29,10 +29,11 @@ from whoosh.searching import Searcher
 from whoosh.util.filelock import try_for
 from whoosh.writing import SegmentWriter
 
-from branding.search import mapped
+from branding.search import mapped, offsets
 from branding.search.schema import build_schema
 
 mapped.install()  # compound segments are read from their mmap, not copied per searcher
+offsets.install()  # stored fields' offsets summed in C when a searcher opens
 
 POINTER = "CURRENT"
 PREFIX = "gen-"

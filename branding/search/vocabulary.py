@@ -71,11 +71,25 @@ def of(leaf: IndexReader, field: str) -> Vocabulary:
 ON_READER = "_branding_vocabularies"
 
 
-def _of(leaf: IndexReader, field: str) -> Vocabulary:
+def segment_key(leaf: IndexReader) -> str | None:
+    """Return what names a segment across readers and searchers (its folder and id), if any.
+
+    A compound segment's reader reads through an overlay made anew by each reader, so the
+    folder is the overlay's second storage; the segment id is random and never reused.
+    """
     segment = leaf.segment() if hasattr(leaf, "segment") else None
-    if segment is None:  # not a segment of a file index: read it every time
+    if segment is None:
+        return None
+    store = getattr(leaf, "_storage", None)
+    store = getattr(store, "b", store)  # OverlayStorage(compound file, folder)
+    return f"{getattr(store, 'folder', id(store))}/{segment.segment_id()}"
+
+
+def _of(leaf: IndexReader, field: str) -> Vocabulary:
+    name = segment_key(leaf)
+    if name is None:  # not a segment of a file index: read it every time
         return _read(leaf, field)
-    key = (f"{getattr(leaf, '_storage', '')}/{segment.segment_id()}", field)
+    key = (name, field)
     with _lock:
         found = _cache.get(key)
         if found is not None:
