@@ -4,7 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 from branding.core.content.publishing import PublicationStatus, utcnow
 from branding.events import services
-from branding.events.models import EventStatus
+from branding.events.editing import add_event
+from branding.events.models import EventCategory, EventStatus
+from branding.extensions import db
 
 
 def test_upcoming_and_past_are_separated(client, make):
@@ -104,3 +106,43 @@ def test_the_events_list_shows_the_soonest_regular_events_and_links_to_the_rest(
     html = client.get("/en/events/").get_data(as_text=True)
     assert "Weekly 0" in html and "Weekly 1" in html and "Weekly 2" not in html
     assert 'href="/en/events/agenda">All 3 regular events are in the agenda</a>' in html
+
+
+def test_a_long_event_added_after_the_lists_were_read_is_on_them_at_once(client, make):
+    make.event(slug="short", title={"id": "Pentas Singkat"}, starts_in=timedelta(days=2))
+    pages = ("/id/events/", "/id/", "/id/events/calendar", "/id/events/agenda")
+    for path in pages:  # the longest event known lasts three hours
+        assert "Pameran Panjang" not in client.get(path).get_data(as_text=True)
+    begun = datetime.now(UTC).replace(microsecond=0) - timedelta(days=20)
+    make.event(
+        slug="long",
+        title={"id": "Pameran Panjang"},
+        starts_at=begun,
+        ends_at=begun + timedelta(days=25),  # under way for five more days
+    )
+    for path in pages:
+        assert "Pameran Panjang" in client.get(path).get_data(as_text=True), path
+    assert [e.slug for e in services.list_upcoming(utcnow()).items] == ["long", "short"]
+    assert services.list_upcoming(utcnow()).total == 2
+    assert services.longest_one_off() >= timedelta(days=25)
+
+
+def test_a_long_event_added_through_another_server_is_on_this_ones_lists(client, make, make_app):
+    make.event(slug="short", title={"id": "Pentas Singkat"}, starts_in=timedelta(days=2))
+    assert "Pameran Panjang" not in client.get("/id/events/").get_data(as_text=True)
+    other = make_app()
+    with other.app_context():
+        begun = datetime.now(UTC).replace(microsecond=0) - timedelta(days=30)
+        add_event(
+            slug="long",
+            category=EventCategory.FESTIVAL,
+            status=PublicationStatus.PUBLISHED,
+            title={"id": "Pameran Panjang"},
+            starts_at=begun,
+            ends_at=begun + timedelta(days=31),
+            venue_name="Lapangan Salak",
+        )
+        db.session.commit()
+        db.session.remove()
+    for path in ("/id/events/", "/id/", "/id/events/calendar"):
+        assert "Pameran Panjang" in client.get(path).get_data(as_text=True), path

@@ -24,6 +24,7 @@ from flask import current_app, has_request_context, request
 from sqlalchemy import func, select
 
 from branding.core.i18n.formatting import WIB, to_wib
+from branding.core.pagecache.version import while_unchanged
 from branding.events import recurrence
 from branding.events.models import Event, EventCategory, EventStatus
 from branding.extensions import db
@@ -125,7 +126,9 @@ def _current() -> _Cached:
     memo = request.environ if has_request_context() else {}  # checked once a request
     if "branding.event_schedule" in memo:
         return memo["branding.event_schedule"]
-    fingerprint, today = _fingerprint(), to_wib(datetime.now(UTC)).date()
+    # the series' own fingerprint is read again only after some visible change
+    fingerprint = while_unchanged("events.series_fingerprint", _fingerprint)
+    today = to_wib(datetime.now(UTC)).date()
     cached: _Cached | None = current_app.extensions.get("event_schedule")
     if cached is None or cached.fingerprint != fingerprint or cached.built != today:
         cached = _Cached(fingerprint, today, _build(today))

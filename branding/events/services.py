@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Interval, Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from branding.areas.models import Area
+from branding.core.pagecache.version import while_unchanged
 from branding.destinations.models import Destination
 from branding.events import recurrence, schedule
 from branding.events.models import Event, EventCategory, EventStatus
@@ -38,8 +39,36 @@ def _published(category: EventCategory | None = None) -> Select:
     return query.where(Event.category == category) if category else query
 
 
+def longest_one_off() -> timedelta:
+    """Return the longest time any one-off event lasts, worked out again after a change."""
+    return while_unchanged("events.longest_one_off", _longest)
+
+
+def _longest() -> timedelta:
+    one_off = Event.recurrence_rule.is_(None)
+    if db.session.get_bind().dialect.name == "sqlite":  # datetimes are text: julianday's days
+        days = func.julianday(Event.ends_at) - func.julianday(Event.starts_at)
+        found = db.session.scalar(select(func.max(days)).where(one_off))
+        return timedelta(days=found or 0) + timedelta(seconds=1)  # a day's float is rounded
+    longest = func.max(Event.ends_at - Event.starts_at, type_=Interval())
+    return db.session.scalar(select(longest).where(one_off)) or timedelta(0)
+
+
+def not_over_one_off(moment: datetime) -> ColumnElement[bool]:
+    """Match one-off events ending at or after ``moment``, in a range of the start's index.
+
+    An event not over at ``moment`` began at most the longest event's length before it, so
+    the lists of what is on read the starts from there instead of from the first event ever.
+    """
+    return (
+        Event.recurrence_rule.is_(None)
+        & (Event.starts_at >= moment - longest_one_off())
+        & (Event.ends_at >= moment)
+    )
+
+
 def _one_off_upcoming(now: datetime, category: EventCategory | None = None) -> Select:
-    query = _published(category).where(Event.recurrence_rule.is_(None), Event.ends_at >= now)
+    query = _published(category).where(not_over_one_off(now))
     return query.order_by(Event.starts_at, Event.id)
 
 
@@ -48,7 +77,14 @@ def list_upcoming(
 ) -> Pagination:
     """Return a page of one-off events not yet over, soonest first."""
     query = _one_off_upcoming(now, category)
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    found = db.paginate(query, page=page, per_page=per_page, error_out=False, count=False)
+    count = select(func.count()).where(  # by the ends' index, without the cards' joins
+        Event.is_public, Event.recurrence_rule.is_(None), Event.ends_at >= now
+    )
+    if category:
+        count = count.where(Event.category == category)
+    found.total = db.session.scalar(count) or 0
+    return found
 
 
 def list_past(
@@ -119,7 +155,7 @@ def upcoming_times(
     """Return (id, start, end) of events not yet over at their current or next date, soonest
     first, read as columns (a series' dates come from the schedule a process keeps)."""
     query = select(Event.id, Event.starts_at, Event.ends_at).where(
-        Event.is_public, Event.recurrence_rule.is_(None), Event.ends_at >= now
+        Event.is_public, not_over_one_off(now)
     )
     if category:
         query = query.where(Event.category == category)
@@ -190,6 +226,7 @@ def one_off_times_between(
         Event.is_public,
         Event.recurrence_rule.is_(None),
         Event.starts_at < end,
+        Event.starts_at >= start - longest_one_off(),
         Event.ends_at > start,
     )
     if category:

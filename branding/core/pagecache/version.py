@@ -10,6 +10,10 @@ writers cannot deadlock on it. A rolled-back transaction raises nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import current_app, g, has_app_context
 from sqlalchemy import Connection, event, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -18,6 +22,7 @@ from branding.core import changes
 from branding.core.pagecache.models import PageVersion
 from branding.extensions import db
 
+T = TypeVar("T")
 DIRTY = "page_version_dirty"  # session.info: this transaction changed something visible
 ROW = 1
 _unseen: set[str] = {"page_versions", "mail_outbox", "job_failures"}
@@ -50,6 +55,8 @@ def _before_commit(session: Session) -> None:
 
 def _forget(session: Session) -> None:
     session.info.pop(DIRTY, None)
+    if has_app_context():
+        g.pop(SEEN, None)  # a commit may have raised it: read it again
 
 
 def bump(connection: Connection) -> None:
@@ -66,6 +73,31 @@ def current() -> int:
     """Return the content version visible now (0 before any change)."""
     found = db.session.scalar(select(PageVersion.version).where(PageVersion.id == ROW))
     return found or 0
+
+
+MAX_KEPT = 32  # values kept by while_unchanged, per app
+SEEN = "content_version_seen"  # g: the version this request read
+
+
+def while_unchanged(name: str, make: Callable[[], T]) -> T:
+    """Return ``make()``, worked out again only after the content version has changed.
+
+    For what any visible change may alter and that costs more than the one-row read of the
+    version: the version is read first, so a value made while a change commits is kept under
+    the older version and made again on the next call.
+    """
+    if SEEN not in g:
+        g.setdefault(SEEN, current())  # once a request or command, until the next commit
+    version = (str(db.engine.url), g.get(SEEN))
+    kept: dict[str, tuple[Any, Any]] = current_app.extensions.setdefault("while_unchanged", {})
+    found = kept.get(name)
+    if found is not None and found[0] == version:
+        return found[1]
+    value = make()
+    if name not in kept and len(kept) >= MAX_KEPT:
+        kept.pop(next(iter(kept)))
+    kept[name] = (version, value)
+    return value
 
 
 WATCH = changes.Watch(DIRTY + "_seen", _visible, _changed, _mark, bulk_inserts=True)
