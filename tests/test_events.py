@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from branding.core.content.publishing import PublicationStatus, utcnow
-from branding.events import services
+from branding.events import schedule, services
 from branding.events.editing import add_event
 from branding.events.models import EventCategory, EventStatus
 from branding.extensions import db
@@ -146,3 +146,34 @@ def test_a_long_event_added_through_another_server_is_on_this_ones_lists(client,
         db.session.remove()
     for path in ("/id/events/", "/id/", "/id/events/calendar"):
         assert "Pameran Panjang" in client.get(path).get_data(as_text=True), path
+
+
+def test_the_next_few_series_are_those_a_step_through_every_series_finds(make):
+    start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(days=9)
+    shapes = [  # (rule, hours long, category, cancelled)
+        ("FREQ=WEEKLY;BYDAY=SA", 5, EventCategory.MARKET, False),
+        ("FREQ=WEEKLY;BYDAY=MO,TH", 2, EventCategory.FESTIVAL, False),
+        ("FREQ=DAILY", 1, EventCategory.CULTURE, False),
+        ("FREQ=WEEKLY;BYDAY=WE", 60, EventCategory.MARKET, False),  # runs into the weekend
+        ("FREQ=WEEKLY;BYDAY=FR", 3, EventCategory.FESTIVAL, True),
+        ("FREQ=MONTHLY;BYMONTHDAY=1", 8, EventCategory.CULTURE, False),
+        ("FREQ=WEEKLY;BYDAY=SU;COUNT=2", 4, EventCategory.MARKET, False),  # over already
+    ]
+    for n, (rule, hours, category, cancelled) in enumerate(shapes):
+        make.event(
+            slug=f"series-{n}",
+            category=category,
+            starts_at=start + timedelta(hours=7 * n),
+            ends_at=start + timedelta(hours=7 * n + hours),
+            recurrence_rule=rule,
+            event_status=EventStatus.CANCELLED if cancelled else EventStatus.SCHEDULED,
+        )
+    now = datetime.now(UTC)
+    for hours in range(0, 24 * 20, 5):
+        moment = now + timedelta(hours=hours)
+        for category in (None, EventCategory.MARKET, EventCategory.CULTURE):
+            for cancelled in (True, False):
+                every = schedule.next_series(moment, category, cancelled)
+                for limit in (1, 3, 6):
+                    quick = schedule.next_series(moment, category, cancelled, limit)
+                    assert quick == every[:limit], (hours, category, cancelled, limit)

@@ -164,7 +164,12 @@ def next_series(
 ) -> list[tuple[datetime, Series]]:
     """Return each running series at its current or next start, soonest first (the first
     ``limit`` of them: only those are turned into dates)."""
-    moment, found = now.timestamp(), []
+    moment = now.timestamp()
+    if limit is not None:
+        soon = derived("soon", _soon).first(moment, category, cancelled, limit)
+        if soon is not None:
+            return [(datetime.fromtimestamp(starts, WIB), series) for starts, _, series in soon]
+    found = []
     for series in published_series():  # thousands at a national scale: kept to a few steps
         if (category and series.category != category) or (series.cancelled and not cancelled):
             continue
@@ -173,6 +178,56 @@ def next_series(
             found.append((starts[bisect_left(starts, moment - series.seconds)], series.id, series))
     soonest = heapq.nsmallest(limit, found) if limit is not None else sorted(found)
     return [(datetime.fromtimestamp(starts, WIB), series) for starts, _, series in soonest]
+
+
+SOON = timedelta(days=15)  # how far ahead of the moment it was made ``Soon`` holds starts
+
+
+@dataclass(frozen=True)
+class Soon:
+    """Every series' starts from the longest series' length before a moment to SOON after it,
+    in order: the next few series are a walk from the moment instead of a step per series."""
+
+    low: float  # the timeline holds every start in [low, high)
+    high: float
+    longest: float
+    starts: array
+    entries: list[tuple[float, int, Series]]
+
+    def first(
+        self, moment: float, category: EventCategory | None, cancelled: bool, limit: int
+    ) -> list[tuple[float, int, Series]] | None:
+        """Return the first ``limit`` series at their current or next start after ``moment``,
+        or None when the timeline cannot tell (the moment or the answer is past its ends)."""
+        if moment - self.longest < self.low:
+            return None
+        found: list[tuple[float, int, Series]] = []
+        seen: set[int] = set()
+        for at in range(bisect_left(self.starts, moment - self.longest), len(self.entries)):
+            entry = self.entries[at]
+            starts, series = entry[0], entry[2]
+            if series.id in seen or starts + series.seconds < moment:
+                continue
+            if (category and series.category != category) or (series.cancelled and not cancelled):
+                continue
+            seen.add(series.id)
+            found.append(entry)
+            if len(found) == limit:
+                return found
+        return None  # fewer than ``limit`` before ``high``: later ones may come first
+
+
+def _soon(series: list[Series]) -> Soon:
+    now = datetime.now(UTC).timestamp()
+    longest = max((s.seconds for s in series), default=0.0)
+    low, high = now - longest - 86400, now + SOON.total_seconds()
+    entries = [
+        (start, s.id, s)
+        for s in series
+        for start in s.starts[bisect_left(s.starts, low) : bisect_left(s.starts, high)]
+    ]
+    entries.sort(key=lambda entry: (entry[0], entry[1]))
+    return Soon(low, high, longest, array("d", (e[0] for e in entries)), entries)
 
 
 def count_running(now: datetime, category: EventCategory | None = None) -> int:
