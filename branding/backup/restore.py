@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from branding.backup import (
     CONTENT_TABLES,
@@ -19,6 +20,7 @@ from branding.backup import (
     _tool,
 )
 from branding.backup.copy import _count_sqlite, read_manifest
+from branding.core.pagecache import version
 from branding.extensions import db
 
 
@@ -128,6 +130,7 @@ def restore_backup(folder: Path, force: bool = False) -> dict:
             "The database has content already. Restore into an empty database, or pass "
             "--force to replace it."
         )
+    seen = _content_version()
     _restore_media(folder, manifest)
     if manifest["dialect"] == "sqlite":
         _restore_sqlite(folder, manifest)
@@ -138,5 +141,15 @@ def restore_backup(folder: Path, force: bool = False) -> dict:
         found = db.session.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one()
         if table in present and found != count:
             raise BackupError(f"After the restore, {table} has {found} rows, not {count}.")
+    version.raise_past(seen)  # pages cached before the restore are never served after it
     db.session.commit()
     return manifest
+
+
+def _content_version() -> int:
+    """Return the content version before the restore (0 when the database has no tables)."""
+    try:
+        return version.current()
+    except SQLAlchemyError:
+        db.session.rollback()
+        return 0

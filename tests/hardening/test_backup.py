@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 
 from branding import backup
 from branding.accounts.models import RateEvent, Role
+from branding.core.pagecache import version
 from branding.extensions import db
 from branding.media.models import Photo
 from branding.media.services import Upload, add_photos
@@ -199,3 +200,15 @@ def test_a_backup_of_media_in_an_object_store_restores_into_another_bucket(
             with target.app_context():
                 db.engine.dispose()
             drop()
+
+
+def test_a_restore_raises_the_content_version_past_what_servers_have_kept(app, make, tmp_path):
+    make.destination()
+    folder = backup.make_backup(tmp_path / "backups")
+    at_backup = version.current()
+    for _ in range(3):
+        make.destination()  # pages cached from here on are keyed by later versions
+    live = version.current()
+    assert live > at_backup
+    backup.restore_backup(folder, force=True)
+    assert version.current() > live  # no version a server kept pages under comes again

@@ -69,6 +69,21 @@ def bump(connection: Connection) -> None:
     connection.execute(statement)
 
 
+def raise_past(seen: int) -> None:
+    """Set the version above both ``seen`` and the stored one, in the session's transaction.
+
+    After a restore the stored version is the backup's, lower than what the servers have
+    kept pages and values under: raised past both, nothing kept before the restore is used.
+    """
+    value = max(seen, current()) + 1
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(PageVersion).values(id=ROW, version=value)
+    statement = statement.on_conflict_do_update(
+        index_elements=[PageVersion.id], set_={"version": value}
+    )
+    db.session.execute(statement)
+
+
 def current() -> int:
     """Return the content version visible now (0 before any change)."""
     found = db.session.scalar(select(PageVersion.version).where(PageVersion.id == ROW))
