@@ -144,3 +144,24 @@ def test_content_command_lists_gaps(runner, make):
     result = runner.invoke(args=["translate", "content", "--lang", "en"])
     assert result.exit_code == 0
     assert "en\tdestinations\tlae-une\tname" in result.output
+
+
+def test_a_catalog_being_compiled_is_read_whole_old_or_new(tmp_path, monkeypatch):
+    directory = tmp_path / "translations"
+    shutil.copytree(TRANSLATIONS, directory)
+    catalogs.compile_all(directory)
+    target = catalogs.po_path(directory, "en").with_suffix(".mo")
+    before, seen = target.read_bytes(), []
+    write_mo = catalogs.write_mo
+
+    def slow_write(handle, catalog):  # a server loading the catalog while it is written
+        seen.append(target.read_bytes())
+        write_mo(handle, catalog)
+        seen.append(target.read_bytes())
+
+    monkeypatch.setattr(catalogs, "write_mo", slow_write)
+    catalogs.compile_catalog(catalogs.po_path(directory, "en"))
+    assert seen == [before, before]  # the old file, whole, until the new one replaced it
+    assert target.read_bytes() == before  # the same catalog compiled again
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in target.parent.iterdir()) == ["messages.mo", "messages.po"]

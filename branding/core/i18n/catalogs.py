@@ -6,7 +6,9 @@ Babel has no locale data for ``btd``; nothing here asks Babel for that locale.
 from __future__ import annotations
 
 import io
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,9 +91,27 @@ def compile_catalog(po: Path) -> CatalogStatus:
     for message in list(catalog):
         if message.id and (message.fuzzy or _untranslated(message)):
             catalog.delete(message.id, message.context)
-    with po.with_suffix(".mo").open("wb") as handle:
-        write_mo(handle, catalog)
+    _write_atomically(po.with_suffix(".mo"), catalog)
     return catalog_status(po.parents[2], po.parents[1].name)
+
+
+def _write_atomically(target: Path, catalog: Catalog) -> None:
+    """Write a .mo whole under a temporary name, then put it in place in one rename.
+
+    A server (or a second test run in the same checkout) that loads the catalog while it is
+    compiled reads the old file or the new one, never an empty or half-written one.
+    """
+    handle = tempfile.NamedTemporaryFile(
+        "wb", dir=target.parent, prefix=f".{target.stem}-", suffix=".mo", delete=False
+    )
+    try:
+        with handle:
+            write_mo(handle, catalog)
+        os.chmod(handle.name, 0o644)  # readable by the server's user, as open() would leave it
+        os.replace(handle.name, target)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
 
 
 def compile_all(directory: Path) -> list[CatalogStatus]:
