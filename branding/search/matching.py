@@ -158,7 +158,8 @@ def filter_docs(searcher: Searcher, field: str, value: str) -> frozenset[int]:
             parts.append(frozenset(map(offset.__add__, live)) if offset and live else live)
         nonempty = [part for part in parts if part]
         # one segment untouched since it was written: its own set, not a copy of it
-        cache[key] = nonempty[0] if len(nonempty) == 1 else frozenset().union(*nonempty)
+        joined = nonempty[0] if len(nonempty) == 1 else frozenset().union(*nonempty)
+        return cache.setdefault(key, joined)  # threads that made it at once share the first
     return cache[key]
 
 
@@ -181,9 +182,9 @@ def per_segment(leaf: IndexReader, what: tuple, make: Callable[[], T]) -> T:
         if key in _segment_sets:
             _segment_sets.move_to_end(key)
             return _segment_sets[key]
-    found = make()
+    made = make()
     with _segment_lock:
-        _segment_sets[key] = found
+        found = _segment_sets.setdefault(key, made)  # another thread's, if it came first
         while len(_segment_sets) > MAX_SEGMENT_SETS:
             _segment_sets.popitem(last=False)
     return found
