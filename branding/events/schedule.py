@@ -18,6 +18,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 from flask import current_app, has_request_context, request
@@ -188,10 +190,8 @@ class Soon:
     """Every series' starts from the longest series' length before a moment to SOON after it,
     in order: the next few series are a walk from the moment instead of a step per series."""
 
-    low: float  # the timeline holds every start in [low, high)
-    high: float
+    low: float  # the timeline holds every start from here to SOON after it was made
     longest: float
-    starts: array
     entries: list[tuple[float, int, Series]]
 
     def first(
@@ -203,8 +203,8 @@ class Soon:
             return None
         found: list[tuple[float, int, Series]] = []
         seen: set[int] = set()
-        for at in range(bisect_left(self.starts, moment - self.longest), len(self.entries)):
-            entry = self.entries[at]
+        begin = bisect_left(self.entries, moment - self.longest, key=itemgetter(0))
+        for entry in islice(self.entries, begin, None):
             starts, series = entry[0], entry[2]
             if series.id in seen or starts + series.seconds < moment:
                 continue
@@ -214,7 +214,7 @@ class Soon:
             found.append(entry)
             if len(found) == limit:
                 return found
-        return None  # fewer than ``limit`` before ``high``: later ones may come first
+        return None  # fewer than ``limit`` in the timeline: later ones may come first
 
 
 def _soon(series: list[Series]) -> Soon:
@@ -226,8 +226,8 @@ def _soon(series: list[Series]) -> Soon:
         for s in series
         for start in s.starts[bisect_left(s.starts, low) : bisect_left(s.starts, high)]
     ]
-    entries.sort(key=lambda entry: (entry[0], entry[1]))
-    return Soon(low, high, longest, array("d", (e[0] for e in entries)), entries)
+    entries.sort(key=itemgetter(0, 1))
+    return Soon(low, longest, entries)
 
 
 def count_running(now: datetime, category: EventCategory | None = None) -> int:

@@ -101,8 +101,8 @@ def while_unchanged(name: str, make: Callable[[], T]) -> T:
     version: the version is read first, so a value made while a change commits is kept under
     the older version and made again on the next call.
     """
-    if SEEN not in g:
-        g.setdefault(SEEN, current())  # once a request or command, until the next commit
+    if SEEN not in g:  # read once a request or command, until the next commit
+        setattr(g, SEEN, current())
     version = (str(db.engine.url), g.get(SEEN))
     kept: dict[str, tuple[Any, Any]] = current_app.extensions.setdefault("while_unchanged", {})
     found = kept.get(name)
